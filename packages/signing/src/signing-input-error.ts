@@ -1,0 +1,12 @@
+/** Thrown when a signing input cannot produce a valid request; names the field, never its value. */
+export class SigningInputError extends TypeError {
+  /** The input field that is wrong, e.g. `timestamp`. */
+  readonly field: string;
+
+  constructor(field: string, problem: string) {
+    // The message names the field and the rule only: values may be secrets.
+    super(`${field} ${problem}`);
+    this.name = "SigningInputError";
+    this.field = field;
+  }
+}
