@@ -26,6 +26,8 @@ if (!Number.isInteger(firstPort) || firstPort < 1 || firstPort > 65533) {
   process.exit(2);
 }
 
+const productLabels = { rsp: "RSP", eim: "eIM", cmp: "CMP" } as const;
+
 const running: RunningPrism[] = [];
 const stopAll = async () => {
   await Promise.all(running.map((server) => server.stop()));
@@ -42,7 +44,7 @@ try {
       dynamic: values.dynamic,
     });
     running.push(server);
-    console.log(`${product.toUpperCase().padEnd(3)}  ${server.url}`);
+    console.log(`${productLabels[product]}  ${server.url}`);
   }
   console.log("Mock servers are up. Press Ctrl+C to stop.");
 } catch (error) {
