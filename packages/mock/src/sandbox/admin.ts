@@ -1,0 +1,188 @@
+// The sandbox's own controls, outside the contract: list profiles with their submission
+// counts, reset the state, set faults, simulate device events, read webhook deliveries and
+// move the clock. The same handle backs the `/__sandbox/` endpoints and the JS API.
+import type { Authenticator } from "./authenticate.ts";
+import { fromSandboxSeconds } from "./clock-format.ts";
+import {
+  applyDeviceEvent,
+  type DeviceEventInput,
+  type DeviceEventResult,
+} from "./device-events.ts";
+import type { EngineContext } from "./engine-context.ts";
+import {
+  type FaultPlanner,
+  type FaultSettings,
+  type FaultSettingsInput,
+  faultSettingsSchema,
+} from "./faults.ts";
+import { settle } from "./settle.ts";
+import {
+  clearState,
+  ProfileStatus,
+  type ProfileStatusName,
+  profileStatusNames,
+  statusName,
+} from "./state.ts";
+import type { WebhookDelivery, WebhookSender } from "./webhooks.ts";
+
+/** One ICCID as the admin listing shows it. Never a key, never an activation code. */
+export interface ProfileListingEntry {
+  readonly iccid: string;
+  /** How many accepted generate and batch requests named this ICCID. */
+  readonly submissions: number;
+  readonly status: ProfileStatusName;
+  readonly configName: string;
+  readonly eid: string | null;
+  /** How many profiles this ICCID has had (more than one after delete and regenerate). */
+  readonly generation: number;
+  /** When its current profile was created (ISO 8601), or null while only submitted. */
+  readonly createdAt: string | null;
+}
+
+/** A page of the admin profile listing. */
+export interface ProfileListing {
+  readonly total: number;
+  readonly offset: number;
+  readonly limit: number;
+  readonly profiles: readonly ProfileListingEntry[];
+}
+
+/** Filters and window of the listing. */
+export interface ProfileQuery {
+  readonly iccid?: string;
+  readonly status?: ProfileStatusName;
+  readonly offset?: number;
+  /** At most 10,000; 1,000 by default. */
+  readonly limit?: number;
+}
+
+/** Counts of everything the sandbox holds. */
+export interface StateSummary {
+  readonly profiles: number;
+  readonly rspBatches: number;
+  readonly rspBatchesProcessing: number;
+  readonly campaigns: Readonly<Record<string, number>>;
+  readonly eimAcs: number;
+  readonly eimDevices: number;
+  readonly eimBatches: number;
+  readonly eimBatchesProcessing: number;
+  readonly cmpTokens: number;
+  readonly cmpChangesPending: number;
+}
+
+/** The admin handle of a sandbox. */
+export interface SandboxAdmin {
+  /** Lists ICCIDs with their submission counts (after applying whatever has come due). */
+  profiles(query?: ProfileQuery): ProfileListing;
+  summary(): StateSummary;
+  /** Forgets every profile, batch, device, token and seen request id. Faults stay. */
+  reset(): void;
+  /** The current fault settings and seed. */
+  faults(): { readonly seed: number; readonly settings: FaultSettings };
+  /** Replaces the fault settings (omitted fields mean no fault); a seed restarts the schedule. */
+  setFaults(input: FaultSettingsInput, seed?: number): FaultSettings;
+  /** Plays a device event on a profile and sends its webhook. */
+  deviceEvent(input: DeviceEventInput): DeviceEventResult;
+  /** The latest webhook delivery attempts. */
+  webhookDeliveries(): readonly WebhookDelivery[];
+  /** Moves the sandbox clock forward (batch delays, token expiry, signature freshness). */
+  advanceClock(ms: number): number;
+  /** Applies everything that has come due now. */
+  settle(): void;
+}
+
+/** What the admin handle works on. */
+export interface SandboxAdminInput {
+  readonly ctx: EngineContext;
+  readonly planner: FaultPlanner;
+  readonly authenticator: Authenticator;
+  readonly webhooks: WebhookSender;
+  readonly advanceClock: (ms: number) => number;
+  readonly onChange: () => void;
+}
+
+/** Creates the admin handle. */
+export function createSandboxAdmin(input: SandboxAdminInput): SandboxAdmin {
+  const { ctx, planner } = input;
+  return {
+    profiles(query = {}) {
+      settle(ctx);
+      const offset = Math.max(0, Math.floor(query.offset ?? 0));
+      const limit = Math.min(10_000, Math.max(0, Math.floor(query.limit ?? 1000)));
+      const wantedStatus = query.status === undefined ? undefined : ProfileStatus[query.status];
+      const entries: ProfileListingEntry[] = [];
+      let total = 0;
+      const consider = (iccid: string) => {
+        const record = ctx.state.profiles.get(iccid);
+        if (record === undefined) return;
+        if (wantedStatus !== undefined && record.status !== wantedStatus) return;
+        total += 1;
+        if (total <= offset || entries.length >= limit) return;
+        entries.push({
+          iccid,
+          submissions: record.submissions,
+          status: statusName(record.status),
+          configName: ctx.settings.configs[record.config]?.name ?? "unknown",
+          eid: record.eid,
+          generation: record.generation,
+          createdAt:
+            record.generation === 0
+              ? null
+              : new Date(fromSandboxSeconds(record.createdSec)).toISOString(),
+        });
+      };
+      if (query.iccid !== undefined) consider(query.iccid);
+      else for (const iccid of ctx.state.profiles.keys()) consider(iccid);
+      return { total, offset, limit, profiles: entries };
+    },
+    summary() {
+      settle(ctx);
+      const { state } = ctx;
+      const devices = new Set([
+        ...state.eimDevicesByEid.values(),
+        ...state.eimDevicesByImei.values(),
+      ]);
+      return {
+        profiles: state.profiles.size,
+        rspBatches: state.rspBatches.size,
+        rspBatchesProcessing: state.rspPending.length,
+        campaigns: Object.fromEntries(
+          [...state.campaigns].map(([name, pool]) => [name, pool.size]),
+        ),
+        eimAcs: state.eimAcs.size,
+        eimDevices: devices.size,
+        eimBatches: state.eimBatches.size,
+        eimBatchesProcessing: state.eimPending.length,
+        cmpTokens: state.cmpTokens.size,
+        cmpChangesPending: state.cmpPending.length,
+      };
+    },
+    reset() {
+      clearState(ctx.state);
+      input.authenticator.clear();
+      input.onChange();
+    },
+    faults: () => ({ seed: planner.seed, settings: planner.settings }),
+    setFaults(faults, seed) {
+      const settings = faultSettingsSchema.parse(faults);
+      planner.configure(settings, seed);
+      return settings;
+    },
+    deviceEvent(event) {
+      settle(ctx);
+      const result = applyDeviceEvent(ctx, event);
+      input.onChange();
+      return result;
+    },
+    webhookDeliveries: () => input.webhooks.deliveries(),
+    advanceClock: (ms) => input.advanceClock(ms),
+    settle() {
+      if (settle(ctx) > 0) input.onChange();
+    },
+  };
+}
+
+/** Tells whether a string names a profile status. */
+export function isProfileStatusName(value: string): value is ProfileStatusName {
+  return (profileStatusNames as readonly string[]).includes(value);
+}

@@ -1,0 +1,209 @@
+// createSandbox(): the stateful, signature-checking sandbox of the RSP, eIM and CMP APIs on
+// one HTTP server (their paths do not collide; the route table checks it).
+import { randomInt } from "node:crypto";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { SigningScheme } from "@simlessly/signing";
+import { createSandboxAdmin, type SandboxAdmin } from "./admin.ts";
+import { createAuthenticator } from "./authenticate.ts";
+import {
+  resolveCredentials,
+  type SandboxCredentials,
+  type SandboxCredentialsInput,
+} from "./credentials.ts";
+import { defaultConfigs, type SandboxConfig } from "./engine-context.ts";
+import { createFaultPlanner, type FaultSettingsInput, faultSettingsSchema } from "./faults.ts";
+import { createRequestListener } from "./http-edge.ts";
+import { loadState, saveState } from "./persistence.ts";
+import { createRouteTable } from "./routes.ts";
+import { createSandboxEngine } from "./sandbox-engine.ts";
+import { createWebhookSender } from "./webhooks.ts";
+
+/** How to run a sandbox. Every field is optional. */
+export interface SandboxOptions {
+  /** Port to listen on; 0 (the default) picks a free one. */
+  readonly port?: number;
+  /** Interface to listen on; loopback by default. */
+  readonly host?: string;
+  /** The signature scheme RSP requests must use: `rsp` (default) or `appendix`. */
+  readonly rspScheme?: SigningScheme;
+  /** Accepted credentials; fields left out come from the environment, then the demo set. */
+  readonly credentials?: SandboxCredentialsInput;
+  /** The environment to read credentials from; `process.env` by default. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** How long batches stay PROCESSING (and CMP changes pending); 1000 ms by default. */
+  readonly batchDelayMs?: number;
+  /** SM-DP+ address in activation codes; `rsp.sandbox.simlessly.test` by default. */
+  readonly smdpHost?: string;
+  /** Seed of the fault schedule and of the activation codes; random (and reported) by default. */
+  readonly seed?: number;
+  /** Faults from the start (see the README); none by default. */
+  readonly faults?: FaultSettingsInput;
+  /** Whether the `x-sandbox-fault` header is honoured; true by default. */
+  readonly allowFaultHeader?: boolean;
+  /** Keep the state in this file (JSON lines): loaded at start, saved on an interval and on stop. */
+  readonly dataFile?: string;
+  /** How often a changed state is saved to `dataFile`; 5000 ms by default. */
+  readonly persistIntervalMs?: number;
+  /** Where profile status notifications are POSTed. */
+  readonly webhookUrl?: string;
+  /** The clock, milliseconds since the epoch; `Date.now` by default. */
+  readonly now?: () => number;
+  /** Profile configurations; `templateRegular01`, `templateRecycle02`, `DEFAULT_UPP_CONFIG` by default. */
+  readonly configs?: readonly SandboxConfig[];
+  /** Campaign names; `Summer2027` by default. */
+  readonly campaigns?: readonly string[];
+  /** eIM operator names; `Simlessly Mobile` by default. */
+  readonly operators?: readonly string[];
+  /** Lifetime of CMP tokens; 3600 s by default. */
+  readonly tokenTtlSeconds?: number;
+  /** Largest accepted request body; 8 MiB by default. */
+  readonly maxBodyBytes?: number;
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+  /** Base URL, e.g. `http://127.0.0.1:4020`, without a trailing slash. */
+  readonly url: string;
+  readonly port: number;
+  /** The seed in use: pass it again to repeat the run's faults and activation codes. */
+  readonly seed: number;
+  /** The signature scheme RSP requests must use. */
+  readonly rspScheme: SigningScheme;
+  /** The accepted credentials (for in-process tests; never log them). */
+  readonly credentials: SandboxCredentials;
+  /** State, faults, device events, webhooks and clock. */
+  readonly admin: SandboxAdmin;
+  /** Writes the state to `dataFile` now (no-op without one). */
+  save(): Promise<void>;
+  /** Stops listening, waits for webhook deliveries and saves the state; idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Starts a sandbox and resolves once it listens. */
+export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const credentials = resolveCredentials(options.credentials, options.env ?? process.env);
+  const rspScheme = options.rspScheme ?? "rsp";
+  if (rspScheme !== "rsp" && rspScheme !== "appendix") {
+    throw new Error('sandbox: rspScheme must be "rsp" or "appendix"');
+  }
+  const seed = options.seed ?? randomInt(0, 2 ** 31);
+  const faults = faultSettingsSchema.parse(options.faults ?? {});
+  const baseNow = options.now ?? Date.now;
+  let clockOffset = 0;
+  const now = () => baseNow() + clockOffset;
+
+  const settings = {
+    ...(options.batchDelayMs === undefined ? {} : { batchDelayMs: options.batchDelayMs }),
+    ...(options.smdpHost === undefined ? {} : { smdpHost: options.smdpHost }),
+    ...(options.configs === undefined ? {} : { configs: options.configs }),
+    ...(options.campaigns === undefined ? {} : { campaigns: options.campaigns }),
+    ...(options.operators === undefined ? {} : { operators: options.operators }),
+    ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
+  };
+  const loaded =
+    options.dataFile === undefined
+      ? undefined
+      : await loadState(options.dataFile, options.configs ?? defaultConfigs);
+
+  const webhooks = createWebhookSender({
+    url: options.webhookUrl,
+    accessKey: credentials.rsp.accessKey,
+    secretKey: credentials.rsp.secretKey,
+    now,
+  });
+  const { ctx, codeKey } = createSandboxEngine({
+    settings,
+    now,
+    seed,
+    ...(loaded === undefined ? {} : { state: loaded.state, codeKey: loaded.codeKey }),
+    notify: (notification) => webhooks.send(notification),
+  });
+  const authenticator = createAuthenticator({ credentials, rspScheme, now });
+  const planner = createFaultPlanner(faults, seed);
+
+  let dirty = false;
+  const onChange = () => {
+    dirty = true;
+  };
+  const admin = createSandboxAdmin({
+    ctx,
+    planner,
+    authenticator,
+    webhooks,
+    onChange,
+    advanceClock: (ms) => {
+      clockOffset += ms;
+      return now();
+    },
+  });
+  const routes = createRouteTable(credentials.cmp);
+
+  const server = createServer(
+    { keepAlive: true },
+    createRequestListener({
+      routes,
+      ctx,
+      authenticator,
+      planner,
+      admin,
+      allowFaultHeader: options.allowFaultHeader ?? true,
+      maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
+      onChange,
+    }),
+  );
+  const port = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
+  const host = options.host ?? "127.0.0.1";
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  // Saves are serialized: an interval save and the final save never write at the same time.
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    const file = options.dataFile;
+    if (file === undefined) return Promise.resolve();
+    // A failed save must not block the next one.
+    saving = saving
+      .catch(() => {})
+      .then(async () => {
+        dirty = false;
+        await saveState(file, ctx.state, codeKey, ctx.settings.configs);
+      });
+    return saving;
+  };
+  const interval =
+    options.dataFile === undefined
+      ? undefined
+      : setInterval(() => {
+          if (dirty)
+            save().catch((error: unknown) =>
+              console.error(`sandbox: could not save state: ${String(error)}`),
+            );
+        }, options.persistIntervalMs ?? 5_000);
+  interval?.unref();
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      if (interval !== undefined) clearInterval(interval);
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await webhooks.idle();
+      await save();
+    })();
+    return stopping;
+  };
+
+  return { url, port, seed, rspScheme, credentials, admin, save, stop };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

@@ -1,0 +1,96 @@
+// `pnpm sandbox` (src/sandbox/cli.ts) as a user runs it: it prints the URL and the demo
+// credentials, serves signed requests, never prints a secret it was given, and stops on
+// SIGTERM.
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { demoCredentials } from "../src/index.ts";
+import { createTestClients } from "./sandbox-clients.ts";
+
+const cli = fileURLToPath(new URL("../src/sandbox/cli.ts", import.meta.url));
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+/** Starts the CLI and resolves with everything it printed once it is ready (or has exited). */
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; output: string; code: number | null }> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith("SIMLESSLY_")),
+  );
+  const child = spawn(process.execPath, [cli, ...args], {
+    env: { ...clean, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`the CLI did not start:\n${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString("utf8");
+      if (output.includes("Press Ctrl+C")) {
+        clearTimeout(timer);
+        resolve({ child, output, code: null });
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      resolve({ child, output, code });
+    });
+  });
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return child.exitCode !== null
+    ? Promise.resolve(child.exitCode)
+    : new Promise((resolve) => child.once("exit", resolve));
+}
+
+describe("pnpm sandbox", () => {
+  it("prints its URL and the demo credentials, serves signed requests and stops on SIGTERM", async () => {
+    const { child, output } = await run(["--port", "0", "--seed", "42", "--batch-delay", "0"]);
+    const url = /Simlessly sandbox on (http:\/\/\S+)/.exec(output)?.[1];
+    if (url === undefined) throw new Error(output);
+    expect(output).toContain(`AccessKey ${demoCredentials.rsp.accessKey}`);
+    expect(output).toContain(`SecretKey ${demoCredentials.rsp.secretKey} (demo)`);
+    expect(output).toContain("seed 42");
+    const clients = createTestClients({
+      rspUrl: url,
+      eimUrl: url,
+      cmpUrl: url,
+      credentials: demoCredentials,
+    });
+    const listed = await clients.rsp.call("listConfigs", {
+      pageParam: { pageNum: 1, pageSize: 10 },
+    });
+    expect(listed.body).toMatchObject({ success: true });
+    child.kill("SIGTERM");
+    expect(await exited(child)).toBe(0);
+  });
+
+  it("prints a fingerprint, never the value, of secrets from the environment", async () => {
+    const secret = "my-own-rsp-secret-4f1c";
+    const token = "my-own-eim-token-9a2b";
+    const { child, output } = await run(["--port", "0"], {
+      SIMLESSLY_SECRET_KEY: secret,
+      SIMLESSLY_EIM_TOKEN: token,
+    });
+    expect(output).not.toContain(secret);
+    expect(output).not.toContain(token);
+    expect(output).toMatch(/SecretKey sha256:[0-9a-f]{12} \(yours, hidden\)/);
+    child.kill("SIGTERM");
+    await exited(child);
+  });
+
+  it("refuses an option it cannot use, with exit code 2", async () => {
+    const { output, code } = await run(["--scheme", "hmac"]);
+    expect(code).toBe(2);
+    expect(output).toContain("--scheme must be rsp or appendix");
+  });
+});
