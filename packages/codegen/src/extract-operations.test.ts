@@ -23,6 +23,7 @@ describe("extractOperations", () => {
           get: {
             operationId: "readA",
             deprecated: true,
+            "x-read-only": true,
             responses: { "204": { description: "none" } },
           },
           parameters: [],
@@ -57,6 +58,7 @@ describe("extractOperations", () => {
           requestSchema: null,
           responseSchema: null,
           errorSchema: null,
+          readOnly: true,
         },
         {
           operationId: "createA",
@@ -68,6 +70,7 @@ describe("extractOperations", () => {
           requestSchema: "Req",
           responseSchema: "Res",
           errorSchema: "Err",
+          readOnly: false,
         },
         {
           operationId: "createB",
@@ -79,6 +82,7 @@ describe("extractOperations", () => {
           requestSchema: null,
           responseSchema: "Res",
           errorSchema: "Err",
+          readOnly: false,
         },
       ],
       webhooks: [
@@ -127,6 +131,11 @@ describe("extractOperations", () => {
         },
       },
       message: "expected exactly one JSON media type, got text/plain",
+    },
+    {
+      name: "an x-read-only that is not a boolean",
+      paths: { "/a": postOperation("a", null, null, { "x-read-only": "yes" }) },
+      message: "#/paths/~1a/post/x-read-only: expected a boolean.",
     },
     {
       name: "an operationId used twice",

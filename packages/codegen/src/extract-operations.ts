@@ -33,6 +33,11 @@ export interface OperationInfo {
   readonly responseSchema: string | null;
   /** The named schema of the `default` (else the first 4xx/5xx) JSON response body, or null. */
   readonly errorSchema: string | null;
+  /**
+   * True when the operation carries `x-read-only: true`: it changes no state, so a client may
+   * send it again after a timeout or a 5xx. Anything else may have taken effect.
+   */
+  readonly readOnly: boolean;
 }
 
 /** One webhook: a call the platform makes to the client. */
@@ -135,6 +140,13 @@ function operationsOf(document: OpenApiDocument, item: unknown, pointer: string)
   return found;
 }
 
+/** Reads `x-read-only`; anything but a boolean is a spec error, not a silent "no". */
+function readOnlyFlag(operation: JsonObject, pointer: string): boolean {
+  const flag = operation["x-read-only"] ?? false;
+  if (typeof flag !== "boolean") throw new Error(`${pointer}/x-read-only: expected a boolean.`);
+  return flag;
+}
+
 /** Every operation (paths in document order, methods in OpenAPI order) and webhook. */
 export function extractOperations(document: OpenApiDocument): OperationMetadata {
   const operations: OperationInfo[] = [];
@@ -158,6 +170,7 @@ export function extractOperations(document: OpenApiDocument): OperationMetadata 
         errorSchema:
           statusSchema(document, responses, `${at}/responses`, (s) => s === "default") ??
           statusSchema(document, responses, `${at}/responses`, (s) => /^[45](\d\d|XX)$/.test(s)),
+        readOnly: readOnlyFlag(operation, at),
       });
     }
   }

@@ -19,6 +19,11 @@ export interface OperationInfo {
   readonly responseSchema: string | null;
   /** The named schema of the `default` (else the first 4xx/5xx) JSON response body, or null. */
   readonly errorSchema: string | null;
+  /**
+   * True when the spec marks the operation `x-read-only: true`: it changes no state, so a
+   * client may send it again after a timeout or a 5xx. Anything else may have taken effect.
+   */
+  readonly readOnly: boolean;
 }
 
 /** One webhook: a call the platform makes to your endpoint. */

@@ -1,0 +1,53 @@
+import type { EimErrorLookup } from "@simlessly/contract";
+import { SimlesslyError, type SimlesslyErrorContext } from "./simlessly-error.ts";
+
+/** What the server said when it refused a call. */
+export interface SimlesslyApiErrorInit extends SimlesslyErrorContext {
+  /** The HTTP status of the answer. */
+  readonly httpStatus: number;
+  /** The envelope's code: RSP `code` (trimmed string), eIM `status` (number); null without one. */
+  readonly code: string | number | null;
+  /** The envelope's `msg` (or a problem document's title), with known secrets scrubbed. */
+  readonly serverMessage: string;
+  /** eIM: the Appendix 4 entry for the code, or `{ known: false, code }`; null elsewhere. */
+  readonly catalog?: EimErrorLookup | null | undefined;
+  /** 429: how long the server asked to wait, in milliseconds, when it said so. */
+  readonly retryAfterMs?: number | null | undefined;
+}
+
+/**
+ * The server answered and refused the call: a failure envelope (`success: false`) or an
+ * HTTP error status. Unknown codes are kept exactly as received.
+ */
+export class SimlesslyApiError extends SimlesslyError {
+  override readonly name: string = "SimlesslyApiError";
+  /** The HTTP status of the answer (200 for a failure envelope sent as a normal answer). */
+  readonly httpStatus: number;
+  /** The envelope's code (RSP `code`, eIM `status`), or null when the answer had none. */
+  readonly code: string | number | null;
+  /** The server's message, with known secrets scrubbed. */
+  readonly serverMessage: string;
+  /** eIM: the catalog entry (Appendix 4) for the code, known or not; null for RSP and CMP. */
+  readonly catalog: EimErrorLookup | null;
+  /** For 429: how long the server asked to wait, in milliseconds, or null. */
+  readonly retryAfterMs: number | null;
+
+  constructor(init: SimlesslyApiErrorInit) {
+    super(apiErrorMessage(init), init);
+    this.httpStatus = init.httpStatus;
+    this.code = init.code;
+    this.serverMessage = init.serverMessage;
+    this.catalog = init.catalog ?? null;
+    this.retryAfterMs = init.retryAfterMs ?? null;
+  }
+}
+
+function apiErrorMessage(init: SimlesslyApiErrorInit): string {
+  const parts = [`failed: HTTP ${init.httpStatus}`];
+  if (init.code !== null && init.code !== "") parts.push(`code ${init.code}`);
+  if (init.catalog?.known) parts.push(`(${init.catalog.name})`);
+  const said = init.serverMessage.trim();
+  if (said !== "") parts.push(`"${said}"`);
+  if (init.retryAfterMs != null) parts.push(`retry after ${init.retryAfterMs} ms`);
+  return parts.join(" ");
+}

@@ -1,0 +1,100 @@
+// Sends one attempt and reads its whole answer under the attempt's time limit (the smaller of
+// the per-attempt timeout and what is left of the call's total), so a server that stalls in
+// the middle of a body cannot hold a call forever.
+import { classifyNetworkError } from "./network-failure.ts";
+import type { AttemptFailure } from "./retry-policy.ts";
+
+/**
+ * A request body exactly as sent: the JSON text the typed methods serialized (sent, and
+ * signed, as its UTF-8 bytes) or the bytes read from a Request; null for none.
+ */
+export type WireBody = string | Uint8Array<ArrayBuffer> | null;
+
+/** A fetch implementation; the global `fetch` fits. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** One attempt to send. */
+export interface AttemptInput {
+  readonly fetch: FetchLike;
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: WireBody;
+  readonly redirect: RequestRedirect;
+  /** The caller's signal: aborting it ends the attempt. */
+  readonly signal: AbortSignal;
+  readonly timeoutMs: number;
+  /** When the whole call must be over (local milliseconds). */
+  readonly deadline: number;
+}
+
+/** An answer, whatever its status, or why there is none. */
+export type AttemptResult =
+  | {
+      readonly kind: "answer";
+      readonly response: Response;
+      readonly text: string;
+      readonly sentAt: number;
+      readonly receivedAt: number;
+    }
+  | {
+      readonly kind: "failure";
+      readonly failure: Exclude<AttemptFailure, { kind: "http" }>;
+      readonly cause: unknown;
+      readonly systemCode: string | null;
+      /** For a timeout: the limit that ran out. */
+      readonly limitMs: number;
+    };
+
+const timedOut = Symbol();
+
+/** Sends one attempt. Never throws: every failure is described in the result. */
+export async function sendAttempt(input: AttemptInput): Promise<AttemptResult> {
+  const remaining = input.deadline - Date.now();
+  const limitMs = Math.max(0, Math.min(input.timeoutMs, remaining));
+  const scope = input.timeoutMs < remaining ? "attempt" : "total";
+  if (limitMs <= 0) {
+    return {
+      kind: "failure",
+      failure: { kind: "timeout", scope },
+      cause: null,
+      systemCode: null,
+      limitMs,
+    };
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(timedOut), limitMs);
+  const onAbort = () => controller.abort(input.signal.reason);
+  input.signal.addEventListener("abort", onAbort, { once: true });
+  const sentAt = Date.now();
+  try {
+    const response = await input.fetch(input.url, {
+      method: input.method,
+      headers: input.headers,
+      body: input.body,
+      redirect: input.redirect,
+      signal: controller.signal,
+    });
+    const text = await response.text();
+    return { kind: "answer", response, text, sentAt, receivedAt: Date.now() };
+  } catch (error) {
+    if (controller.signal.aborted) {
+      const reason: unknown = controller.signal.reason;
+      const failure: Exclude<AttemptFailure, { kind: "http" }> =
+        reason === timedOut ? { kind: "timeout", scope } : { kind: "aborted" };
+      const cause = reason === timedOut ? null : reason;
+      return { kind: "failure", failure, cause, systemCode: null, limitMs };
+    }
+    const network = classifyNetworkError(error);
+    return {
+      kind: "failure",
+      failure: { kind: network.sent ? "connection-lost" : "not-sent" },
+      cause: error,
+      systemCode: network.systemCode,
+      limitMs,
+    };
+  } finally {
+    clearTimeout(timer);
+    input.signal.removeEventListener("abort", onAbort);
+  }
+}

@@ -1,0 +1,45 @@
+import { SimlesslyError, type SimlesslyErrorContext } from "./simlessly-error.ts";
+
+/** Why the outcome is unknown. */
+export type UnknownOutcomeReason =
+  | "timeout"
+  | "connection-lost"
+  | "server-error"
+  | "invalid-response"
+  | "aborted";
+
+/** Options of {@link SimlesslyUnknownOutcomeError}. */
+export interface SimlesslyUnknownOutcomeErrorInit extends SimlesslyErrorContext {
+  readonly reason: UnknownOutcomeReason;
+  /** The ICCIDs the request named, so the caller can check what happened to each. */
+  readonly iccids: readonly string[];
+  /** The HTTP status when the server answered (5xx, or 2xx with an unreadable body). */
+  readonly httpStatus?: number | null | undefined;
+}
+
+/**
+ * A call that changes state (generate, batch, delete, order operations, imports, allocation)
+ * may have reached the server, and no answer says whether it took effect. It is never sent
+ * again automatically: reconcile (e.g. query the ICCIDs) before deciding to repeat it.
+ */
+export class SimlesslyUnknownOutcomeError extends SimlesslyError {
+  override readonly name: string = "SimlesslyUnknownOutcomeError";
+  /** Why no outcome is known. */
+  readonly reason: UnknownOutcomeReason;
+  /** The ICCIDs of the request (not secret), in request order without repeats. */
+  readonly iccids: readonly string[];
+  /** The HTTP status of the answer, when there was one. */
+  readonly httpStatus: number | null;
+
+  constructor(init: SimlesslyUnknownOutcomeErrorInit) {
+    const status = init.httpStatus == null ? "" : ` HTTP ${init.httpStatus},`;
+    const count = init.iccids.length === 1 ? "1 ICCID" : `${init.iccids.length} ICCIDs`;
+    super(
+      `may or may not have taken effect (${init.reason},${status} ${count}); not sent again: reconcile before repeating it`,
+      init,
+    );
+    this.reason = init.reason;
+    this.iccids = Object.freeze([...init.iccids]);
+    this.httpStatus = init.httpStatus ?? null;
+  }
+}
