@@ -1,0 +1,101 @@
+import type { Readable } from "node:stream";
+import type { Style, TextSink } from "../cli/terminal.ts";
+import type { InputFormat } from "../input/raw-record.ts";
+import type { QrFormat } from "../output/qr-writer.ts";
+import type { BackoffPolicy } from "./backoff.ts";
+import type { BatchApi } from "./batch-api.ts";
+import type { Clock } from "./clock.ts";
+
+/** What `simlessly ac generate-batch` was asked to do. */
+export interface GenerateBatchOptions {
+  /** Input file, or `-` for stdin; on resume, undefined means the journal's file. */
+  readonly input: string | undefined;
+  /** Undefined: from the file name, else from the first character. */
+  readonly format: InputFormat | undefined;
+  /** Output folder; only a dry run may leave it out. */
+  readonly outDir: string | undefined;
+  /** Required unless resuming (the journal has it). */
+  readonly configName: string | undefined;
+  readonly needAcLink: boolean;
+  /** Requests in flight at once. */
+  readonly concurrency: number;
+  /** Requests per second, or undefined for no limit. */
+  readonly ratePerSecond: number | undefined;
+  /** Give up polling a batch after this long (it stays resumable). */
+  readonly pollTimeoutMs: number;
+  readonly qr: QrFormat;
+  readonly dryRun: boolean;
+  readonly skipInvalid: boolean;
+  readonly resume: boolean;
+  readonly resubmitUnknown: boolean;
+  /** Records per batch; the contract's maximum unless a test wants small chunks. */
+  readonly chunkSize?: number;
+  readonly pollBackoff?: BackoffPolicy;
+}
+
+/** The effects the pipeline uses, injected so tests control time and output. */
+export interface GenerateBatchIo {
+  readonly stdin: Readable;
+  /** Progress, notes and the invalid-record report. */
+  readonly stderr: TextSink;
+  readonly style: Style;
+  readonly clock: Clock;
+  readonly cwd: string;
+  /** `simlessly <version>`, recorded in the journal. */
+  readonly tool: string;
+  /** How many invalid records the report lists before summarizing (default 50). */
+  readonly maxReportedIssues?: number;
+}
+
+/** Gives the API once the input has proved valid (credentials are only needed then). */
+export type ConnectBatchApi = () => Promise<BatchApi>;
+
+/** One reported problem of an invalid record. */
+export interface ReportedIssue {
+  readonly line: number;
+  readonly iccid: string | undefined;
+  readonly field: string;
+  readonly reason: string;
+}
+
+/** Where a run ended. */
+export type RunOutcome =
+  /** Invalid records and no --skip-invalid: nothing was sent. */
+  | "invalid-input"
+  /** --dry-run: checked and planned only. */
+  | "dry-run"
+  /** Every chunk was handled (some may have failed or have unknown outcomes). */
+  | "finished";
+
+/** What a run did, for the summary and the exit code. Counts are records unless named. */
+export interface GenerateBatchSummary {
+  readonly outcome: RunOutcome;
+  readonly input: { readonly name: string; readonly format: InputFormat; readonly sha256: string };
+  readonly records: number;
+  readonly valid: number;
+  readonly invalid: number;
+  readonly chunks: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  /** Records of batches the platform refused as a whole. */
+  readonly rejected: number;
+  /** Records whose outcome is unknown (interrupted submissions, missing results). */
+  readonly unknown: number;
+  /** Records of batches still processing when polling gave up or the run stopped. */
+  readonly pending: number;
+  /** Chunk numbers whose submission outcome is unknown. */
+  readonly unknownChunks: readonly number[];
+  readonly issuesByField: Readonly<Record<string, number>>;
+  /** The first invalid records' problems (at most the report's cap). */
+  readonly issues: readonly ReportedIssue[];
+  readonly files: {
+    readonly outDir: string | undefined;
+    readonly journal: string | undefined;
+    readonly results: string | undefined;
+    readonly rejected: string | undefined;
+    readonly qr: string | undefined;
+  };
+  /** QR images written in this run. */
+  readonly qrImages: number;
+  readonly resumed: boolean;
+}

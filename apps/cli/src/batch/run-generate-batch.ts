@@ -1,0 +1,162 @@
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { UsageError } from "../cli/cli-error.ts";
+import type { InputSource } from "../input/input-source.ts";
+import type { InputFormat } from "../input/raw-record.ts";
+import { readRecords } from "../input/read-records.ts";
+import { ensurePrivateDir } from "../output/private-files.ts";
+import { classifyRecords, type ValidationStats } from "../validate/validation-pass.ts";
+import type {
+  ConnectBatchApi,
+  GenerateBatchIo,
+  GenerateBatchOptions,
+  GenerateBatchSummary,
+  ReportedIssue,
+} from "./generate-batch-types.ts";
+import { runFirstPass } from "./input-pass.ts";
+import { createIssueReporter } from "./issue-reporter.ts";
+import { discardUnstartedRun, outputPaths } from "./output-paths.ts";
+import { type JournalState, readJournal } from "./read-journal.ts";
+import { acquireRunLock, type RunLock } from "./run-lock.ts";
+import { note } from "./run-note.ts";
+import {
+  checkOptions,
+  chooseFormat,
+  differentInput,
+  openInput,
+  runSettings,
+} from "./run-settings.ts";
+import { sendAll } from "./send-records.ts";
+
+/**
+ * `simlessly ac generate-batch` without the command line: validates the whole input (first
+ * pass), then streams it again and sends it chunk by chunk through `connect()`'s API, with
+ * the journal that makes the run resumable. Returns what happened; throws a CliError for
+ * problems that stop it (bad usage or input, refused credentials).
+ */
+export async function runGenerateBatch(
+  options: GenerateBatchOptions,
+  connect: ConnectBatchApi,
+  io: GenerateBatchIo,
+): Promise<GenerateBatchSummary> {
+  checkOptions(options);
+  const outDir = options.outDir === undefined ? undefined : resolve(io.cwd, options.outDir);
+  const paths = outDir === undefined ? undefined : outputPaths(outDir);
+  let lock: RunLock | undefined;
+  let source: InputSource | undefined;
+  try {
+    let previous: JournalState | undefined;
+    let resume = options.resume;
+    if (paths !== undefined && !options.dryRun) {
+      ensurePrivateDir(paths.outDir);
+      lock = acquireRunLock(paths.lock);
+      if (lock.tookOverStale) {
+        note(
+          io,
+          "a previous run of this folder ended without cleaning up (crash or kill); taking over",
+        );
+      }
+      if (discardUnstartedRun(paths)) {
+        note(io, "the previous run stopped before it sent anything; starting it over");
+        if (resume && (options.configName === undefined || options.input === undefined)) {
+          throw new UsageError(
+            "the previous run stopped before it sent anything; run it again with --config-name and --input",
+          );
+        }
+        resume = false;
+      }
+      if (!resume && (existsSync(paths.journal) || existsSync(paths.results))) {
+        throw new UsageError(
+          `${outDir} already holds a run (journal.jsonl or results.csv); continue it with --resume, or choose another --out`,
+        );
+      }
+    }
+    if (resume && paths !== undefined) {
+      previous = await readJournal(paths.journal);
+      if (previous.tornTail)
+        note(io, "the journal's last line was cut short by a crash; it is ignored");
+    }
+    source = await openInput(options, previous, io);
+    const format = chooseFormat(options, previous, source);
+    if (previous !== undefined && source.size !== previous.start.input.size) {
+      throw differentInput(source, previous);
+    }
+    const first = await runFirstPass(source, format);
+    if (previous !== undefined && first.sha256 !== previous.start.input.sha256) {
+      throw differentInput(source, previous);
+    }
+    const settings = runSettings(options, previous);
+    const { stats } = first;
+    const base = {
+      input: { name: source.displayName, format, sha256: first.sha256 },
+      records: stats.records,
+      valid: stats.validRecords,
+      invalid: stats.invalidRecords,
+      chunks: Math.ceil(stats.validRecords / settings.chunkSize),
+      issuesByField: stats.issuesByField,
+      resumed: previous !== undefined,
+    };
+    const blocked = stats.invalidRecords > 0 && !settings.skipInvalid;
+    if (blocked || options.dryRun) {
+      const issues = stats.invalidRecords > 0 ? await reportInvalid(source, format, stats, io) : [];
+      return {
+        ...base,
+        ...emptyCounts,
+        outcome: blocked ? "invalid-input" : "dry-run",
+        issues,
+        files: {
+          outDir,
+          journal: undefined,
+          results: undefined,
+          rejected: undefined,
+          qr: undefined,
+        },
+      };
+    }
+    if (paths === undefined) throw new UsageError("--out DIR is required");
+    const api = await connect();
+    return await sendAll({
+      options,
+      settings,
+      paths,
+      previous,
+      source,
+      format,
+      first,
+      api,
+      io,
+      base,
+    });
+  } finally {
+    source?.close();
+    lock?.release();
+  }
+}
+
+const emptyCounts = {
+  succeeded: 0,
+  failed: 0,
+  rejected: 0,
+  unknown: 0,
+  pending: 0,
+  unknownChunks: [],
+  qrImages: 0,
+} as const;
+
+/** Second pass that only reports: every invalid record's problems, the first ones printed. */
+async function reportInvalid(
+  source: InputSource,
+  format: InputFormat,
+  stats: ValidationStats,
+  io: GenerateBatchIo,
+): Promise<ReportedIssue[]> {
+  const reporter = createIssueReporter(io, io.maxReportedIssues ?? 50);
+  for await (const item of classifyRecords(
+    readRecords(source.open(), format, source.displayName),
+    stats.duplicates,
+  )) {
+    if (!item.valid) reporter.add(item.invalid);
+  }
+  reporter.finish();
+  return reporter.issues;
+}

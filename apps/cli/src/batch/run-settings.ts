@@ -1,0 +1,110 @@
+import { InputError, UsageError } from "../cli/cli-error.ts";
+import { formatFromName, sniffFormat } from "../input/input-format.ts";
+import { type InputSource, openInputSource } from "../input/input-source.ts";
+import type { InputFormat } from "../input/raw-record.ts";
+import { maxChunkSize } from "./chunk-size.ts";
+import type { GenerateBatchIo, GenerateBatchOptions } from "./generate-batch-types.ts";
+import type { JournalState } from "./read-journal.ts";
+
+/** How the journal names stdin as the input. */
+export const stdinPath = "(stdin)";
+
+/** The options that a resumed run takes from its journal. */
+export interface RunSettings {
+  readonly configName: string;
+  readonly needAcLink: boolean;
+  readonly skipInvalid: boolean;
+  readonly chunkSize: number;
+}
+
+/** Refuses combinations of options that cannot work (exit 2). */
+export function checkOptions(options: GenerateBatchOptions): void {
+  if (options.dryRun && options.resume)
+    throw new UsageError("--dry-run and --resume cannot be combined");
+  if (options.resubmitUnknown && !options.resume) {
+    throw new UsageError("--resubmit-unknown only applies with --resume");
+  }
+  if (!options.dryRun && options.outDir === undefined)
+    throw new UsageError("--out DIR is required");
+  if (options.resume) {
+    if (options.input === "-") {
+      throw new UsageError(
+        "stdin cannot be resumed: save the same bytes to a file and pass it with --input FILE --resume (its SHA-256 must match the journal)",
+      );
+    }
+    return;
+  }
+  if (options.input === undefined) throw new UsageError("--input FILE|- is required");
+  if (options.configName === undefined && !options.dryRun) {
+    throw new UsageError("--config-name NAME is required");
+  }
+}
+
+/** Opens the input named, or on resume the journal's, refusing stdin for a resume. */
+export async function openInput(
+  options: GenerateBatchOptions,
+  previous: JournalState | undefined,
+  io: GenerateBatchIo,
+) {
+  const name = options.input ?? previous?.start.input.path;
+  if (name === undefined || name === stdinPath) {
+    throw new UsageError(
+      "this run read stdin, which cannot be resumed: save the same bytes to a file and pass it with --input FILE --resume",
+    );
+  }
+  return openInputSource(name, io.stdin, io.cwd);
+}
+
+/** The input format: the journal's on resume, else --format, the file name, or a sniff. */
+export function chooseFormat(
+  options: GenerateBatchOptions,
+  previous: JournalState | undefined,
+  source: InputSource,
+): InputFormat {
+  const format =
+    previous?.start.input.format ??
+    options.format ??
+    (source.path === null ? undefined : formatFromName(source.path));
+  return format ?? sniffFormat(source.head(64));
+}
+
+/** The settings of this run: from the options, or from the journal of the run resumed. */
+export function runSettings(
+  options: GenerateBatchOptions,
+  previous: JournalState | undefined,
+): RunSettings {
+  if (previous === undefined) {
+    return {
+      configName: options.configName ?? "",
+      needAcLink: options.needAcLink,
+      skipInvalid: options.skipInvalid,
+      chunkSize: options.chunkSize ?? maxChunkSize,
+    };
+  }
+  const { start } = previous;
+  const conflicts = [
+    options.configName !== undefined && options.configName !== start.configName
+      ? "--config-name"
+      : null,
+    options.needAcLink && !start.needAcLink ? "--need-ac-link" : null,
+  ].filter((entry) => entry !== null);
+  if (conflicts.length > 0) {
+    throw new UsageError(
+      `${conflicts.join(" and ")} differ from the run being resumed; leave them out with --resume`,
+    );
+  }
+  return {
+    configName: start.configName,
+    needAcLink: start.needAcLink,
+    // Validity does not depend on it, and the first run only went ahead with it if needed.
+    skipInvalid: start.skipInvalid || options.skipInvalid,
+    chunkSize: start.chunkSize,
+  };
+}
+
+/** The error for a resume against other bytes than the journal's. */
+export function differentInput(source: InputSource, previous: JournalState): InputError {
+  return new InputError(
+    `${source.displayName} is not the input of the run being resumed (${previous.start.input.path}, ${previous.start.input.size} bytes, SHA-256 ${previous.start.input.sha256.slice(0, 16)}…); resume with the same file`,
+  );
+}

@@ -1,0 +1,221 @@
+import { CliError, ConfigError } from "../cli/cli-error.ts";
+import { ExitCode } from "../cli/exit-code.ts";
+import type { InputSource } from "../input/input-source.ts";
+import type { InputFormat } from "../input/raw-record.ts";
+import { readRecords } from "../input/read-records.ts";
+import { syncDirectory } from "../output/private-files.ts";
+import { createProgress } from "../output/progress.ts";
+import { createQrWriter, type QrWriter } from "../output/qr-writer.ts";
+import { RejectedWriter } from "../output/rejected-writer.ts";
+import { ResultsWriter } from "../output/results-writer.ts";
+import type { SimRecord } from "../validate/validate-record.ts";
+import { classifyRecords } from "../validate/validation-pass.ts";
+import { defaultPollBackoff } from "./backoff.ts";
+import { AuthenticationError, type BatchApi, NotSentError } from "./batch-api.ts";
+import { ChunkPipeline } from "./chunk-pipeline.ts";
+import type {
+  GenerateBatchIo,
+  GenerateBatchOptions,
+  GenerateBatchSummary,
+} from "./generate-batch-types.ts";
+import type { FirstPass } from "./input-pass.ts";
+import { createIssueReporter } from "./issue-reporter.ts";
+import { JournalWriter } from "./journal-writer.ts";
+import type { OutputPaths } from "./output-paths.ts";
+import type { JournalState } from "./read-journal.ts";
+import { note } from "./run-note.ts";
+import { type RunSettings, stdinPath } from "./run-settings.ts";
+
+/** Everything the sending pass needs from the run so far. */
+export interface SendContext {
+  readonly options: GenerateBatchOptions;
+  readonly settings: RunSettings;
+  readonly paths: OutputPaths;
+  readonly previous: JournalState | undefined;
+  readonly source: InputSource;
+  readonly format: InputFormat;
+  readonly first: FirstPass;
+  readonly api: BatchApi;
+  readonly io: GenerateBatchIo;
+  readonly base: SummaryBase;
+}
+
+/** The summary fields known before sending. */
+export type SummaryBase = Pick<
+  GenerateBatchSummary,
+  "input" | "records" | "valid" | "invalid" | "chunks" | "issuesByField" | "resumed"
+>;
+
+/**
+ * Second pass of a real run: opens (or reopens) the journal and results.csv, streams the
+ * input again, writes invalid records to rejected.csv and hands the valid ones to the
+ * {@link ChunkPipeline} chunk by chunk.
+ */
+export async function sendAll(context: SendContext): Promise<GenerateBatchSummary> {
+  const { options, settings, paths, previous, source, format, first, api, io, base } = context;
+  const journal =
+    previous === undefined
+      ? JournalWriter.create(
+          paths.journal,
+          {
+            event: "start",
+            v: 1,
+            at: new Date(io.clock.now()).toISOString(),
+            tool: io.tool,
+            input: {
+              path: source.path ?? stdinPath,
+              size: first.bytes,
+              sha256: first.sha256,
+              format,
+            },
+            configName: settings.configName,
+            needAcLink: settings.needAcLink,
+            skipInvalid: settings.skipInvalid,
+            chunkSize: settings.chunkSize,
+            records: first.stats.validRecords,
+          },
+          io.clock.now,
+        )
+      : JournalWriter.reopen(paths.journal, previous.validBytes, io.clock.now);
+  let results: ResultsWriter | undefined;
+  let rejected: RejectedWriter | undefined;
+  try {
+    if (previous !== undefined)
+      journal.append({ event: "resume", resubmitUnknown: options.resubmitUnknown });
+    results =
+      previous === undefined
+        ? ResultsWriter.create(paths.results)
+        : ResultsWriter.reopen(paths.results, previous.resultsBytes);
+    rejected = first.stats.invalidRecords > 0 ? new RejectedWriter(paths.rejected) : undefined;
+    syncDirectory(paths.outDir);
+    const qr: QrWriter | undefined =
+      options.qr === "none" ? undefined : await createQrWriter(paths.qr, options.qr);
+    if (previous !== undefined) describeResume(previous, io);
+    const progress = createProgress({
+      total: first.stats.validRecords,
+      alreadySettled: previous === undefined ? 0 : settledBefore(previous),
+      sink: io.stderr,
+      style: io.style,
+      now: io.clock.now,
+    });
+    const pipeline = new ChunkPipeline({
+      api,
+      journal,
+      results,
+      qr,
+      previous: previous?.chunks ?? new Map(),
+      configName: settings.configName,
+      needAcLink: settings.needAcLink,
+      concurrency: options.concurrency,
+      ratePerSecond: options.ratePerSecond,
+      pollTimeoutMs: options.pollTimeoutMs,
+      resubmitUnknown: options.resubmitUnknown,
+      backoff: options.pollBackoff ?? defaultPollBackoff,
+      clock: io.clock,
+      progress,
+    });
+    const reporter = createIssueReporter(io, 10);
+    try {
+      let chunk: SimRecord[] = [];
+      let firstLine = 0;
+      let index = 0;
+      const records = classifyRecords(
+        readRecords(source.open(), format, source.displayName),
+        first.stats.duplicates,
+      );
+      for await (const item of records) {
+        if (pipeline.stopped) break;
+        if (!item.valid) {
+          rejected?.add(item.invalid);
+          reporter.add(item.invalid);
+          continue;
+        }
+        if (chunk.length === 0) firstLine = item.line;
+        chunk.push(item.record);
+        if (chunk.length === settings.chunkSize) {
+          await pipeline.add({ index, firstLine, records: chunk });
+          index += 1;
+          chunk = [];
+        }
+      }
+      if (chunk.length > 0 && !pipeline.stopped)
+        await pipeline.add({ index, firstLine, records: chunk });
+      await pipeline.finish();
+    } catch (error) {
+      await pipeline.abandon(error instanceof Error ? error : new Error(String(error)));
+      progress.finish(pipeline.progressCounts);
+      if (error instanceof NotSentError) {
+        throw new CliError(
+          `the platform could not be reached (${error.message}); nothing more was sent. Run again with --resume`,
+          ExitCode.unknownOutcome,
+          { cause: error },
+        );
+      }
+      if (error instanceof AuthenticationError) {
+        throw new ConfigError(
+          `the platform refused the credentials (${error.message}); nothing more was sent. Fix them and run again with --resume`,
+          { cause: error },
+        );
+      }
+      throw error;
+    }
+    progress.finish(pipeline.progressCounts);
+    reporter.finish();
+    if (rejected !== undefined && rejected.records > 0) {
+      io.stderr.write(`${rejected.records} invalid records skipped; see ${paths.rejected}\n`);
+    }
+    const { counts } = pipeline;
+    journal.append({
+      event: "finished",
+      succeeded: counts.succeeded,
+      failed: counts.failed,
+      rejected: counts.rejected,
+      unknown: counts.unknown,
+      pending: counts.pending,
+    });
+    return {
+      ...base,
+      outcome: "finished",
+      succeeded: counts.succeeded,
+      failed: counts.failed,
+      rejected: counts.rejected,
+      unknown: counts.unknown,
+      pending: counts.pending,
+      unknownChunks: [...pipeline.unknownChunks].sort((a, b) => a - b),
+      qrImages: counts.qrImages,
+      issues: reporter.issues,
+      files: {
+        outDir: paths.outDir,
+        journal: paths.journal,
+        results: paths.results,
+        rejected: rejected === undefined ? undefined : paths.rejected,
+        qr: qr?.folder,
+      },
+    };
+  } finally {
+    rejected?.close();
+    results?.close();
+    journal.close();
+  }
+}
+
+function describeResume(previous: JournalState, io: GenerateBatchIo): void {
+  const byState = new Map<string, number>();
+  for (const state of previous.chunks.values())
+    byState.set(state.state, (byState.get(state.state) ?? 0) + 1);
+  const parts = [...byState].map(([state, count]) => `${count} ${state}`);
+  note(
+    io,
+    `resuming: ${parts.length === 0 ? "no chunk was sent yet" : `chunks ${parts.join(", ")}`}`,
+  );
+}
+
+// Records that earlier runs settled: a resumed run's ETA counts only its own pace.
+function settledBefore(previous: JournalState): number {
+  let count = 0;
+  for (const state of previous.chunks.values()) {
+    if (state.state === "completed") count += state.succeeded + state.failed + state.missing;
+    if (state.state === "rejected") count += state.count;
+  }
+  return count;
+}

@@ -1,0 +1,132 @@
+import type { CommandGroup, CommandSpec } from "./command-spec.ts";
+import { environmentSection, exitCodesSection } from "./global-options.ts";
+
+// The command tree. Only metadata lives here: each command's code is imported when it runs,
+// which keeps `simlessly --help` close to a bare `node -e 0` start.
+
+/** Groups of commands (words that only lead to subcommands). */
+export const commandGroups: readonly CommandGroup[] = [
+  { path: ["ac"], summary: "Activation codes: generate them for many SIM records" },
+];
+
+/** Every runnable command. */
+export const commands: readonly CommandSpec[] = [
+  {
+    path: ["ac", "generate-batch"],
+    summary: "Generate activation codes for SIM records read from CSV or JSON lines",
+    usage: "--config-name NAME --input FILE|- --out DIR [options]",
+    description: `Reads SIM records (iccid, imsi, ki and the optional opc, msidn, impi, impu, c9, cc,
+expireTime, pin1, pin2, puk1, puk2, adm1) from a CSV file with a header row or from JSON
+lines, checks every record against the Simlessly contract before sending anything, sends
+them in batches of at most 200, polls each batch until it is complete, and writes
+DIR/results.csv (owner-only) and QR codes of the activation codes in DIR/qr/.
+
+CSV: column names are matched ignoring case; a UTF-8 BOM, CRLF line ends, quoted fields
+and spaces around values are fine; impu holds identities separated by spaces; msisdn is
+read as msidn. JSON lines: one object per line with the same field names, impu an array.
+
+Every invalid record is reported with its line, field and reason (secret values are never
+shown); an ICCID that occurs twice makes both records invalid. With any invalid record
+nothing is sent (exit 2) unless --skip-invalid, which sends the valid ones and lists the
+others in DIR/rejected.csv.
+
+DIR/journal.jsonl records every submission (ICCIDs, chunk states, batch codes; no
+secrets), flushed to disk before and after each one. After a crash or kill, run the same
+command with --resume: nothing is lost and nothing is sent twice. A batch whose
+submission was interrupted has an unknown outcome; it is reported (exit 4) until you
+resume with --resubmit-unknown, which sends it again (the platform accepts one profile
+per ICCID, so records that were already processed fail instead of being duplicated).`,
+    options: {
+      "config-name": {
+        type: "string",
+        valueName: "NAME",
+        description: "Profile configuration of the Simlessly console (not needed with --resume)",
+      },
+      input: {
+        type: "string",
+        valueName: "FILE|-",
+        description: "CSV or JSON-lines file, `-` for stdin (stdin cannot be resumed)",
+      },
+      out: {
+        type: "string",
+        valueName: "DIR",
+        description: "Folder for journal.jsonl, results.csv, rejected.csv and qr/ (created 0700)",
+      },
+      format: {
+        type: "string",
+        valueName: "csv|jsonl",
+        description: "Input format (default: from the file name, else from the first character)",
+      },
+      "need-ac-link": {
+        type: "boolean",
+        description: "Also ask the platform for a link to a QR image of each code",
+      },
+      concurrency: {
+        type: "string",
+        valueName: "N",
+        description: "Requests in flight at once, 1-64 (default 4)",
+      },
+      rate: {
+        type: "string",
+        valueName: "N/s",
+        description:
+          "At most N requests per second, submissions and polls together (default: no limit)",
+      },
+      "poll-timeout": {
+        type: "string",
+        valueName: "SECONDS",
+        description: "Stop polling a batch after this long; --resume polls it again (default 3600)",
+      },
+      qr: {
+        type: "string",
+        valueName: "png|svg|none",
+        description: "QR images of the activation codes in DIR/qr/ (default png)",
+      },
+      "dry-run": {
+        type: "boolean",
+        description: "Check the input and print the plan; send and write nothing",
+      },
+      "skip-invalid": {
+        type: "boolean",
+        description: "Send the valid records; list the invalid ones in DIR/rejected.csv",
+      },
+      resume: {
+        type: "boolean",
+        description: "Continue the run recorded in DIR/journal.jsonl (same input file)",
+      },
+      "resubmit-unknown": {
+        type: "boolean",
+        description: "With --resume: send again the batches whose outcome is unknown",
+      },
+    },
+    maxPositionals: 0,
+    sections: [exitCodesSection, environmentSection],
+    load: () => import("../commands/ac-generate-batch-command.ts"),
+  },
+  {
+    path: ["sign"],
+    summary: "Print the signed headers for a request described as JSON on stdin",
+    usage: "[FILE|-]",
+    description: `Reads one JSON object from FILE or stdin:
+  { "scheme": "rsp" | "appendix", "key": "…", "secret": "…",
+    "timestamp": 1700000000000, "requestId": "…", "body": …, "token": "…" }
+and prints the headers a request signed with it carries, as a JSON object, so you can
+compare them with your own signer when the platform rejects a signature.
+
+body: a string is signed exactly as given (pass the bytes you send). Any other JSON value
+is serialized compactly with JSON.stringify first (no spaces, keys in the given order).
+A missing or null body signs as the empty string. token is for the appendix (eIM) scheme.
+The secret is only used for the HMAC; it is never printed.`,
+    options: {},
+    maxPositionals: 1,
+    sections: [
+      {
+        title: "Example",
+        body: `echo '{"scheme":"rsp","key":"11111","secret":"1111","timestamp":"1628670421",
+  "requestId":"4ce9d9cdac9e4e17b3a2c66c358c1ce2","body":{"imsi":"326543826"}}' | simlessly sign`,
+      },
+      exitCodesSection,
+    ],
+    load: () => import("../commands/sign-command.ts"),
+  },
+];

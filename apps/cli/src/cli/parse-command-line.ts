@@ -1,0 +1,146 @@
+import { parseArgs } from "node:util";
+import { UsageError } from "./cli-error.ts";
+import type {
+  CommandGroup,
+  CommandSpec,
+  GlobalOptions,
+  Invocation,
+  OptionSpec,
+} from "./command-spec.ts";
+import { commandGroups, commands } from "./commands.ts";
+import { globalOptions, globalValueOptions } from "./global-options.ts";
+
+/** What the command line asks for. */
+export type ParsedCommandLine =
+  | { readonly kind: "help"; readonly target: CommandSpec | CommandGroup | null }
+  | { readonly kind: "version" }
+  | { readonly kind: "run"; readonly command: CommandSpec; readonly invocation: Invocation };
+
+// Option names that suggest someone tries to pass a secret as a flag.
+const secretLikeOption = /secret|password|passwd|token|private|access-?key|api-?key/i;
+
+/**
+ * Finds the command named by the leading words of `args` and parses its options.
+ * Errors name options, never their values: a mistyped flag may carry a secret.
+ */
+export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
+  const { path, rest } = splitCommandWords(args);
+  const command = commands.find((candidate) => samePath(candidate.path, path));
+  const group = commandGroups.find((candidate) => samePath(candidate.path, path));
+  const options: Record<string, OptionSpec> = { ...globalOptions, ...(command?.options ?? {}) };
+  const { tokens } = parseArgs({
+    args: [...rest],
+    options: toParseArgsOptions(options),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const values: Record<string, string | boolean | undefined> = {};
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === "positional") positionals.push(token.value);
+    if (token.kind !== "option") continue;
+    const spec = options[token.name];
+    if (spec === undefined) throw unknownOption(token.rawName, command);
+    if (spec.type === "boolean") {
+      if (token.value !== undefined) {
+        throw new UsageError(`${token.rawName} takes no value`);
+      }
+      values[token.name] = true;
+      continue;
+    }
+    // A value that looks like another option is almost always a forgotten value; `-` is stdin.
+    const value = token.value;
+    if (value === undefined || (!token.inlineValue && value.startsWith("-") && value !== "-")) {
+      throw new UsageError(`${token.rawName} needs a value (${spec.valueName ?? "VALUE"})`);
+    }
+    if (values[token.name] !== undefined) {
+      throw new UsageError(`${token.rawName} is given more than once`);
+    }
+    values[token.name] = value;
+  }
+  if (values.help === true) return { kind: "help", target: command ?? group ?? null };
+  if (values.version === true) return { kind: "version" };
+  if (command === undefined) {
+    if (group !== undefined) {
+      throw new UsageError(`\`simlessly ${path.join(" ")}\` needs a subcommand; see --help`);
+    }
+    if (path.length === 0 && positionals.length === 0) return { kind: "help", target: null };
+    const word = [...path, ...positionals][0];
+    throw new UsageError(`unknown command "${word}"; run \`simlessly --help\` for the list`);
+  }
+  if (positionals.length > command.maxPositionals) {
+    throw new UsageError(
+      `\`simlessly ${command.path.join(" ")}\` takes ${
+        command.maxPositionals === 0 ? "no" : `at most ${command.maxPositionals}`
+      } positional argument${command.maxPositionals === 1 ? "" : "s"}; see --help`,
+    );
+  }
+  const global: GlobalOptions = {
+    json: values.json === true,
+    profile: typeof values.profile === "string" ? values.profile : undefined,
+    config: typeof values.config === "string" ? values.config : undefined,
+  };
+  return { kind: "run", command, invocation: { values, positionals, global } };
+}
+
+/** Separates the command words (e.g. `ac generate-batch`) from the options around them. */
+function splitCommandWords(args: readonly string[]): { path: string[]; rest: string[] } {
+  const path: string[] = [];
+  const rest: string[] = [];
+  let afterCommand = false;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] as string;
+    if (arg === "--") {
+      rest.push(...args.slice(index));
+      break;
+    }
+    if (arg.startsWith("-") && arg !== "-") {
+      rest.push(arg);
+      if (globalValueOptions.has(arg) && index + 1 < args.length) {
+        rest.push(args[index + 1] as string);
+        index += 1;
+      }
+      continue;
+    }
+    const candidate = [...path, arg];
+    const known = [...commands, ...commandGroups].some((entry) =>
+      startsWith(entry.path, candidate),
+    );
+    if (!afterCommand && known) {
+      path.push(arg);
+      if (commands.some((entry) => samePath(entry.path, path))) afterCommand = true;
+      continue;
+    }
+    afterCommand = true;
+    rest.push(arg);
+  }
+  return { path, rest };
+}
+
+function toParseArgsOptions(options: Record<string, OptionSpec>) {
+  const result: Record<string, { type: "string" | "boolean"; short?: string }> = {};
+  for (const [name, spec] of Object.entries(options)) {
+    result[name] =
+      spec.short === undefined ? { type: spec.type } : { type: spec.type, short: spec.short };
+  }
+  return result;
+}
+
+function unknownOption(rawName: string, command: CommandSpec | undefined): UsageError {
+  const where = command === undefined ? "simlessly" : `simlessly ${command.path.join(" ")}`;
+  if (secretLikeOption.test(rawName)) {
+    return new UsageError(
+      `unknown option ${rawName}: secrets are never taken as flags; set them in the environment or a config profile (see \`${where} --help\`)`,
+    );
+  }
+  return new UsageError(`unknown option ${rawName}; see \`${where} --help\``);
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, index) => word === b[index]);
+}
+
+function startsWith(path: readonly string[], prefix: readonly string[]): boolean {
+  return prefix.length <= path.length && prefix.every((word, index) => word === path[index]);
+}

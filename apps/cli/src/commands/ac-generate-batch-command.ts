@@ -1,0 +1,120 @@
+import { systemClock } from "../batch/clock.ts";
+import type { GenerateBatchOptions } from "../batch/generate-batch-types.ts";
+import { parseRate } from "../batch/rate-limiter.ts";
+import { runGenerateBatch } from "../batch/run-generate-batch.ts";
+import { summaryExitCode } from "../batch/summary-exit-code.ts";
+import { CliError, UsageError } from "../cli/cli-error.ts";
+import type { CliContext, Invocation } from "../cli/command-spec.ts";
+import { ExitCode } from "../cli/exit-code.ts";
+import { packageVersion } from "../cli/package-version.ts";
+import { colorEnabled, createStyle } from "../cli/terminal.ts";
+import { resolveRspSettings } from "../config/product-settings.ts";
+import type { QrFormat } from "../output/qr-writer.ts";
+import { summaryText } from "../output/summary-text.ts";
+
+/** `simlessly ac generate-batch`: the command line around {@link runGenerateBatch}. */
+export async function run(invocation: Invocation, context: CliContext): Promise<number> {
+  const options = readOptions(invocation.values);
+  const style = createStyle(colorEnabled(context.stderr, context.env));
+  let connected = false;
+  try {
+    const summary = await runGenerateBatch(
+      options,
+      async () => {
+        const settings = resolveRspSettings({
+          env: context.env,
+          cwd: context.cwd,
+          global: invocation.global,
+        });
+        const api = await context.createBatchApi(settings);
+        connected = true;
+        return api;
+      },
+      {
+        stdin: context.stdin,
+        stderr: context.stderr,
+        style,
+        clock: context.clock ?? systemClock,
+        cwd: context.cwd,
+        tool: `simlessly ${packageVersion()}`,
+      },
+    );
+    const exitCode = summaryExitCode(summary);
+    if (invocation.global.json) {
+      context.stdout.write(
+        `${JSON.stringify({ ok: exitCode === ExitCode.ok, exitCode, ...summary }, null, 2)}\n`,
+      );
+    } else {
+      const out = createStyle(colorEnabled(context.stdout, context.env));
+      context.stdout.write(summaryText(summary, out));
+    }
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CliError || !connected) throw error;
+    // Something unforeseen after sending began (disk full, a bug): the journal knows what was
+    // sent, so the way out is a resumed run.
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new CliError(
+      `the run stopped unexpectedly (${message}); some outcomes are unknown. Run the same command with --resume`,
+      ExitCode.unknownOutcome,
+      { cause: error },
+    );
+  }
+}
+
+type Values = Invocation["values"];
+
+/** Turns the parsed flags into options, refusing values out of range (exit 2). */
+export function readOptions(values: Values): GenerateBatchOptions {
+  const text = (name: string) =>
+    typeof values[name] === "string" ? (values[name] as string) : undefined;
+  const flag = (name: string) => values[name] === true;
+  const format = text("format");
+  if (format !== undefined && format !== "csv" && format !== "jsonl") {
+    throw new UsageError('--format must be "csv" or "jsonl"');
+  }
+  const qr = text("qr") ?? "png";
+  if (qr !== "png" && qr !== "svg" && qr !== "none")
+    throw new UsageError('--qr must be "png", "svg" or "none"');
+  const rateText = text("rate");
+  const ratePerSecond = rateText === undefined ? undefined : parseRate(rateText);
+  if (rateText !== undefined && ratePerSecond === undefined) {
+    throw new UsageError(
+      "--rate must be a positive number of requests per second, like 10, 10/s or 300/m",
+    );
+  }
+  const configName = text("config-name");
+  if (configName !== undefined && configName.trim() === "")
+    throw new UsageError("--config-name must not be empty");
+  return {
+    input: text("input"),
+    format,
+    outDir: text("out"),
+    configName,
+    needAcLink: flag("need-ac-link"),
+    concurrency: integerOption(text("concurrency"), "--concurrency", 4, 1, 64),
+    ratePerSecond,
+    pollTimeoutMs:
+      integerOption(text("poll-timeout"), "--poll-timeout", 3600, 1, 7 * 24 * 3600) * 1000,
+    qr: qr as QrFormat,
+    dryRun: flag("dry-run"),
+    skipInvalid: flag("skip-invalid"),
+    resume: flag("resume"),
+    resubmitUnknown: flag("resubmit-unknown"),
+  };
+}
+
+function integerOption(
+  value: string | undefined,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new UsageError(`${name} must be a whole number from ${min} to ${max}`);
+  }
+  return number;
+}

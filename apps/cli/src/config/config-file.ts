@@ -1,0 +1,99 @@
+import { readFileSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { isAbsolute, join, resolve } from "node:path";
+import { z } from "zod";
+import { ConfigError } from "../cli/cli-error.ts";
+
+const url = z.url({ protocol: /^https?$/ });
+const text = z.string().min(1);
+
+const rspProfile = z.strictObject({
+  baseUrl: z.exactOptional(url),
+  accessKey: z.exactOptional(text),
+  secretKey: z.exactOptional(text),
+  scheme: z.exactOptional(z.enum(["rsp", "appendix"])),
+});
+const eimProfile = z.strictObject({
+  baseUrl: z.exactOptional(url),
+  accessKey: z.exactOptional(text),
+  secretKey: z.exactOptional(text),
+  token: z.exactOptional(text),
+});
+const cmpProfile = z.strictObject({
+  baseUrl: z.exactOptional(url),
+  clientId: z.exactOptional(text),
+  clientSecret: z.exactOptional(text),
+});
+const profile = z.strictObject({
+  rsp: z.exactOptional(rspProfile),
+  eim: z.exactOptional(eimProfile),
+  cmp: z.exactOptional(cmpProfile),
+});
+const configFile = z.strictObject({ profiles: z.record(z.string(), profile) });
+
+/** One named profile of the config file. */
+export type ConfigProfile = z.output<typeof profile>;
+
+/** The config file: named profiles, each with optional rsp, eim and cmp settings. */
+export type ConfigFile = z.output<typeof configFile>;
+
+// Keys whose values are secrets; a file holding any of them must be private.
+const secretKeys = ["secretKey", "clientSecret", "token"] as const;
+
+/** Where the config file is looked for when neither --config nor SIMLESSLY_CONFIG says. */
+export function defaultConfigPath(env: Readonly<Record<string, string | undefined>>): string {
+  const base = env.XDG_CONFIG_HOME ? env.XDG_CONFIG_HOME : join(env.HOME ?? homedir(), ".config");
+  return join(base, "simlessly", "config.json");
+}
+
+/**
+ * Reads and checks a config file. Returns null when an implied default file does not exist;
+ * a file named explicitly must exist. Refuses (exit 3) a file that holds secrets and can be
+ * read by group or others, as ssh does for private keys: warning would leave it exposed.
+ */
+export function readConfigFile(path: string, explicit: boolean, cwd: string): ConfigFile | null {
+  const full = isAbsolute(path) ? path : resolve(cwd, path);
+  let source: string;
+  try {
+    source = readFileSync(full, "utf8");
+  } catch (error) {
+    if (!explicit && (error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw new ConfigError(
+      `cannot read config file ${full}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(source);
+  } catch {
+    // JSON.parse messages quote the text around the error, which may be a secret.
+    throw new ConfigError(`config file ${full} is not valid JSON`);
+  }
+  const parsed = configFile.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const where = issue.path.join(".") || "(top level)";
+      return issue.code === "unrecognized_keys"
+        ? `${where}: unknown key ${issue.keys.map((key) => `"${key}"`).join(", ")}`
+        : `${where}: ${issue.code === "invalid_type" ? `expected ${issue.expected}` : "invalid value"}`;
+    });
+    throw new ConfigError(`config file ${full} is not valid:\n  ${problems.join("\n  ")}`);
+  }
+  if (process.platform !== "win32" && holdsSecret(parsed.data)) {
+    const mode = statSync(full).mode & 0o777;
+    if ((mode & 0o077) !== 0) {
+      throw new ConfigError(
+        `config file ${full} holds secrets but is readable by others (mode ${mode.toString(8).padStart(3, "0")}); run: chmod 600 '${full}'`,
+      );
+    }
+  }
+  return parsed.data;
+}
+
+function holdsSecret(file: ConfigFile): boolean {
+  return Object.values(file.profiles).some((entry) =>
+    [entry.rsp, entry.eim, entry.cmp].some(
+      (product) => product !== undefined && secretKeys.some((key) => key in product),
+    ),
+  );
+}

@@ -1,0 +1,16 @@
+import type { CliContext } from "./cli/command-spec.ts";
+
+/** The real process: stdio, environment, working directory and the wired RSP client. */
+export function defaultContext(): CliContext {
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    createBatchApi: async (settings) => {
+      const { createRspBatchApi } = await import("./wiring/create-rsp-batch-api.ts");
+      return createRspBatchApi(settings);
+    },
+  };
+}

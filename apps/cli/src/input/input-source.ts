@@ -1,0 +1,108 @@
+import {
+  closeSync,
+  createReadStream,
+  fstatSync,
+  mkdtempSync,
+  openSync,
+  read,
+  readSync,
+  rmdirSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Readable } from "node:stream";
+import { InputError } from "../cli/cli-error.ts";
+
+/**
+ * An input that can be read from the start more than once (validation, then sending) through
+ * one open file descriptor, so renaming or replacing the file meanwhile changes nothing.
+ */
+export interface InputSource {
+  /** Absolute path of the file, or null for stdin. */
+  readonly path: string | null;
+  /** How messages name the input. */
+  readonly displayName: string;
+  /** Size in bytes when opened. */
+  readonly size: number;
+  /** A fresh stream over every byte, from the first. */
+  open(): Readable;
+  /** Up to `length` bytes from the start, for format sniffing. */
+  head(length: number): Uint8Array;
+  close(): void;
+}
+
+/** Opens the file named, or copies stdin aside for `-` (see {@link spoolStdin}). */
+export async function openInputSource(
+  name: string,
+  stdin: Readable,
+  cwd: string,
+): Promise<InputSource> {
+  if (name === "-") return spoolStdin(stdin);
+  const path = resolve(cwd, name);
+  let fd: number;
+  try {
+    fd = openSync(path, "r");
+  } catch (error) {
+    throw new InputError(
+      `cannot open input ${name}: ${(error as NodeJS.ErrnoException).code ?? "error"}`,
+    );
+  }
+  const stat = fstatSync(fd);
+  if (!stat.isFile()) {
+    closeSync(fd);
+    throw new InputError(`input ${name} is not a regular file`);
+  }
+  return fromDescriptor(fd, path, name, stat.size);
+}
+
+/**
+ * Stdin can be read only once, but validation must finish before anything is sent: its bytes
+ * are copied to a private temporary file that is unlinked at once, so they vanish with the
+ * process even after kill -9.
+ */
+async function spoolStdin(stdin: Readable): Promise<InputSource> {
+  const folder = mkdtempSync(join(tmpdir(), "simlessly-"));
+  const file = join(folder, "stdin");
+  const fd = openSync(file, "wx+", 0o600);
+  unlinkSync(file);
+  rmdirSync(folder);
+  let size = 0;
+  for await (const part of stdin) {
+    const bytes = typeof part === "string" ? Buffer.from(part) : (part as Buffer);
+    let offset = 0;
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+    size += bytes.length;
+  }
+  return fromDescriptor(fd, null, "stdin", size);
+}
+
+function fromDescriptor(
+  fd: number,
+  path: string | null,
+  displayName: string,
+  size: number,
+): InputSource {
+  return {
+    path,
+    displayName,
+    size,
+    open: () =>
+      createReadStream("", {
+        fd,
+        start: 0,
+        autoClose: false,
+        highWaterMark: 256 * 1024,
+        // Destroying a stream closes its descriptor even with autoClose off; this one is
+        // shared by every pass and closed by close() below.
+        fs: { read, close: (_fd: number, callback: (error: null) => void) => callback(null) },
+      }),
+    head: (length) => {
+      const buffer = Buffer.alloc(length);
+      const read = readSync(fd, buffer, 0, length, 0);
+      return buffer.subarray(0, read);
+    },
+    close: () => closeSync(fd),
+  };
+}

@@ -1,0 +1,116 @@
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { InputError } from "../cli/cli-error.ts";
+import type { RawRecord } from "./raw-record.ts";
+import { readCsvRecords } from "./read-csv-records.ts";
+
+const ki = "6BE2053E8580B135CD43443380DB7111";
+
+async function read(text: string, chunkSize = 7): Promise<RawRecord[]> {
+  // Small chunks prove that records split across reads come out whole.
+  const bytes = Buffer.from(text);
+  const chunks: Buffer[] = [];
+  for (let offset = 0; offset < bytes.length; offset += chunkSize)
+    chunks.push(bytes.subarray(offset, offset + chunkSize));
+  const records: RawRecord[] = [];
+  for await (const record of readCsvRecords(Readable.from(chunks), "in.csv")) records.push(record);
+  return records;
+}
+
+async function failure(text: string): Promise<string> {
+  const error = await read(text).then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(InputError);
+  return (error as Error).message;
+}
+
+describe("readCsvRecords", () => {
+  it("reads records by header name with their line numbers", async () => {
+    const records = await read(`iccid,imsi,ki\n89860468152080349618,460048867619618,${ki}\n`);
+    expect(records).toEqual([
+      { line: 2, fields: { iccid: "89860468152080349618", imsi: "460048867619618", ki } },
+    ]);
+  });
+
+  it("tolerates a BOM, CRLF line ends, header case and spaces around values", async () => {
+    const text = `\uFEFF ICCID , Imsi,KI,MSISDN\r\n 89860468152080349618 , 460048867619618 ,${ki},  8613912345678\r\n`;
+    expect(await read(text)).toEqual([
+      {
+        line: 2,
+        fields: {
+          iccid: "89860468152080349618",
+          imsi: "460048867619618",
+          ki,
+          msidn: "8613912345678",
+        },
+      },
+    ]);
+  });
+
+  it("reads quoted fields with commas, doubled quotes and line breaks, and counts lines from the record's start", async () => {
+    const text = `iccid,imsi,ki,impi\n1,2,3,"a,b"\n4,5,6,"say ""x""\nnext"\n7,8,9,z\n`;
+    const records = await read(text);
+    expect(records.map((record) => [record.line, record.fields.impi])).toEqual([
+      [2, "a,b"],
+      [3, 'say "x"\nnext'],
+      [5, "z"],
+    ]);
+  });
+
+  it("skips blank lines and leaves empty cells out", async () => {
+    const records = await read(`iccid,imsi,ki,opc\n\n1,2,3,\n\n,,,\n4,5,6,7\n`);
+    expect(records).toEqual([
+      { line: 3, fields: { iccid: "1", imsi: "2", ki: "3" } },
+      { line: 6, fields: { iccid: "4", imsi: "5", ki: "6", opc: "7" } },
+    ]);
+  });
+
+  it("splits impu on spaces", async () => {
+    const records = await read(`iccid,imsi,ki,impu\n1,2,3,sip:a@x  tel:+1\n`);
+    expect(records[0]?.fields.impu).toEqual(["sip:a@x", "tel:+1"]);
+  });
+
+  it("refuses unknown, repeated and unnamed columns, naming them", async () => {
+    const message = await failure(`iccid,imsi,ki,colour,,IMSI\n1,2,3,4,5,6\n`);
+    expect(message).toContain("in.csv line 1 (header)");
+    expect(message).toContain('unknown column "colour" (column 4)');
+    expect(message).toContain("column 5 has no name");
+    expect(message).toContain('column "IMSI" (column 6) repeats imsi');
+  });
+
+  it("refuses a header without a required column", async () => {
+    expect(await failure(`iccid,opc\n1,2\n`)).toContain("missing columns imsi, ki");
+  });
+
+  it("refuses msidn and msisdn together", async () => {
+    expect(await failure(`iccid,imsi,ki,msidn,msisdn\n1,2,3,4,5\n`)).toContain("repeats msidn");
+  });
+
+  it("refuses an empty input and a header without records", async () => {
+    expect(await failure("")).toContain("in.csv is empty");
+    expect(await failure("\n\n")).toContain("in.csv is empty");
+    expect(await failure("iccid,imsi,ki\n")).toContain("has a header row but no records");
+  });
+
+  it("names the line of a record with too many fields", async () => {
+    expect(await failure(`iccid,imsi,ki\n1,2,3\n4,5,6,7\n`)).toBe(
+      "in.csv line 3: the number of fields differs from the header",
+    );
+  });
+
+  it("names the line of a stray quote without quoting the cell", async () => {
+    const message = await failure(`iccid,imsi,ki\n1,2,"${ki}"x\n`);
+    expect(message).toMatch(/^in\.csv line 2: unexpected character after a closing quote/);
+    expect(message).not.toContain(ki);
+    const opening = await failure(`iccid,imsi,ki\n1,2,AB"${ki}"\n`);
+    expect(opening).toMatch(/^in\.csv line 2: a quote inside an unquoted field/);
+    expect(opening).not.toContain(ki);
+  });
+
+  it("says where an unclosed quote starts", async () => {
+    const message = await failure(`iccid,imsi,ki\n1,2,3\n4,5,"${ki}\n7,8,9\n`);
+    expect(message).toBe("in.csv: a quote opened after line 2 is never closed");
+  });
+});

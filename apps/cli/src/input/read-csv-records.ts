@@ -1,0 +1,161 @@
+import type { Readable } from "node:stream";
+import { type CsvError, parse } from "csv-parse";
+import { InputError } from "../cli/cli-error.ts";
+import type { RawRecord } from "./raw-record.ts";
+import {
+  canonicalFieldName,
+  requiredSimFields,
+  simFieldNames,
+  splitImpuCell,
+} from "./sim-fields.ts";
+
+// A record longer than this is a broken quote, not SIM data; without a cap an unclosed quote
+// near the start would make the parser buffer the whole file.
+const maxRecordBytes = 1024 * 1024;
+
+/**
+ * Streams the records of a CSV input with a header row. Header problems (unknown, missing,
+ * repeated or unnamed columns), an input without records and malformed CSV throw an
+ * {@link InputError} that names the line; cell values never appear in messages.
+ */
+export async function* readCsvRecords(
+  stream: Readable,
+  displayName: string,
+): AsyncGenerator<RawRecord> {
+  let lastGoodLine = 0;
+  const parser = parse({
+    bom: true,
+    info: true,
+    trim: true,
+    skip_empty_lines: true,
+    skip_records_with_empty_values: true,
+    max_record_size: maxRecordBytes,
+    // Called as each record is parsed, ahead of the stream's buffering: when an error comes,
+    // this is the end line of the last good record.
+    on_record: (record: string[], context: { lines: number }) => {
+      lastGoodLine = context.lines;
+      return record;
+    },
+  });
+  stream.on("error", (error) => parser.destroy(error));
+  stream.pipe(parser);
+  let columns: (string | undefined)[] | undefined;
+  let records = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      const { record, info } = item;
+      const line = info.lines - countNewlines(record);
+      if (columns === undefined) {
+        columns = readHeader(record, line, displayName);
+        continue;
+      }
+      if (record.length !== columns.length) {
+        throw new InputError(
+          `${displayName} line ${line}: ${record.length} fields, but the header has ${columns.length}`,
+        );
+      }
+      const fields: Record<string, unknown> = {};
+      for (let index = 0; index < columns.length; index += 1) {
+        const name = columns[index] as string;
+        const cell = record[index] as string;
+        if (cell === "") continue;
+        fields[name] = name === "impu" ? splitImpuCell(cell) : cell;
+      }
+      records += 1;
+      yield { line, fields };
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    if (isCsvError(error)) throw describeCsvError(error, displayName, lastGoodLine);
+    throw error;
+  } finally {
+    stream.unpipe(parser);
+    parser.destroy();
+    // The descriptor stays open (autoClose is off): the next pass reads it again.
+    stream.destroy();
+  }
+  if (columns === undefined)
+    throw new InputError(`${displayName} is empty: expected a header row and records`);
+  if (records === 0) throw new InputError(`${displayName} has a header row but no records`);
+}
+
+function readHeader(cells: readonly string[], line: number, displayName: string): string[] {
+  const columns: string[] = [];
+  const problems: string[] = [];
+  cells.forEach((cell, index) => {
+    const position = `column ${index + 1}`;
+    if (cell === "") {
+      problems.push(`${position} has no name`);
+      return;
+    }
+    const name = canonicalFieldName(cell);
+    if (name === undefined) {
+      problems.push(`unknown column "${cell}" (${position})`);
+      return;
+    }
+    if (columns.includes(name)) problems.push(`column "${cell}" (${position}) repeats ${name}`);
+    columns.push(name);
+  });
+  const missing = requiredSimFields.filter((name) => !columns.includes(name));
+  if (missing.length > 0)
+    problems.push(`missing column${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`);
+  if (problems.length > 0) {
+    throw new InputError(
+      `${displayName} line ${line} (header): ${problems.join("; ")}. Known columns: ${simFieldNames.join(", ")} (msisdn is read as msidn)`,
+    );
+  }
+  return columns;
+}
+
+function countNewlines(record: readonly string[]): number {
+  let count = 0;
+  for (const cell of record) {
+    if (!cell.includes("\n")) continue;
+    for (const char of cell) if (char === "\n") count += 1;
+  }
+  return count;
+}
+
+function isCsvError(error: unknown): error is CsvError {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" && (code.startsWith("CSV_") || code === "INVALID_OPENING_QUOTE");
+}
+
+// csv-parse's own messages quote cell values (which may be Ki or OPc): build ours from the
+// error code and line number only.
+function describeCsvError(
+  error: CsvError,
+  displayName: string,
+  lastRecordLine: number,
+): InputError {
+  const line = typeof error.lines === "number" ? error.lines : lastRecordLine + 1;
+  const at = `${displayName} line ${line}`;
+  switch (error.code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return new InputError(
+        `${displayName}: a quote opened after line ${lastRecordLine} is never closed`,
+      );
+    case "CSV_INVALID_CLOSING_QUOTE":
+    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+      return new InputError(
+        `${at}: unexpected character after a closing quote (a quote inside a quoted field must be doubled: "")`,
+      );
+    case "INVALID_OPENING_QUOTE":
+      return new InputError(
+        `${at}: a quote inside an unquoted field (quote the whole field and double the quote)`,
+      );
+    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
+    case "CSV_RECORD_INCONSISTENT_COLUMNS":
+      return new InputError(`${at}: the number of fields differs from the header`);
+    case "CSV_MAX_RECORD_SIZE":
+      return new InputError(
+        `${at}: a record longer than ${maxRecordBytes} bytes (probably an unclosed quote)`,
+      );
+    default:
+      return new InputError(`${at}: malformed CSV (${error.code})`);
+  }
+}

@@ -1,0 +1,48 @@
+import { closeSync, mkdirSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { openPrivateFile } from "./private-files.ts";
+
+/** The QR image formats, or none. */
+export type QrFormat = "png" | "svg" | "none";
+
+/** Writes one QR image per activation code. */
+export interface QrWriter {
+  readonly folder: string;
+  readonly format: Exclude<QrFormat, "none">;
+  /** Writes (or overwrites) `<iccid>.<format>` holding `LPA:<activation code>`. */
+  write(iccid: string, activationCode: string): Promise<void>;
+}
+
+/**
+ * Creates the QR folder (0700) and a writer for it. Images are created 0600: anyone who can
+ * scan one can download the profile. The library loads on first use only.
+ */
+export async function createQrWriter(
+  folder: string,
+  format: Exclude<QrFormat, "none">,
+): Promise<QrWriter> {
+  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const { default: qrcode } = await import("qrcode");
+  return {
+    folder,
+    format,
+    async write(iccid, activationCode) {
+      // SGP.22: a QR code carries the activation code behind the `LPA:` scheme.
+      const text = activationCode.startsWith("LPA:") ? activationCode : `LPA:${activationCode}`;
+      const data =
+        format === "png"
+          ? await qrcode.toBuffer(text, { type: "png", errorCorrectionLevel: "M", margin: 2 })
+          : Buffer.from(
+              await qrcode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
+            );
+      // ICCIDs reaching here passed the contract's digits-only pattern: safe as file names.
+      const fd = openPrivateFile(join(folder, `${iccid}.${format}`), "w");
+      try {
+        let offset = 0;
+        while (offset < data.length) offset += writeSync(fd, data, offset);
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}

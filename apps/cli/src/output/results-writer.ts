@@ -1,0 +1,95 @@
+import { closeSync, existsSync, fsyncSync, ftruncateSync, writeSync } from "node:fs";
+import { csvRow } from "./csv-cell.ts";
+import { checkPrivateFile, openPrivateFile } from "./private-files.ts";
+
+/** What happened to one record. */
+export type ResultStatus = "success" | "failed" | "rejected" | "unknown";
+
+/** One line of results.csv. */
+export interface ResultRow {
+  readonly iccid: string;
+  readonly status: ResultStatus;
+  readonly activationCode?: string | undefined;
+  readonly acLink?: string | undefined;
+  readonly errorReason?: string | undefined;
+}
+
+/** The header of results.csv. */
+export const resultsHeader = csvRow(["iccid", "status", "activationCode", "acLink", "errorReason"]);
+
+/**
+ * Appends rows to results.csv (mode 0600: it holds activation codes), a whole chunk per
+ * write, flushed to disk, and reports the file's length so the journal can record where each
+ * chunk's rows end. A resumed run cuts the file back to the last recorded length, so rows of
+ * a chunk whose completion never reached the journal are written once, not twice.
+ */
+export class ResultsWriter {
+  readonly #fd: number;
+  #bytes: number;
+
+  private constructor(fd: number, bytes: number) {
+    this.#fd = fd;
+    this.#bytes = bytes;
+  }
+
+  /** Creates results.csv (it must not exist) and writes the header. */
+  static create(path: string): ResultsWriter {
+    const writer = new ResultsWriter(openPrivateFile(path, "wx"), 0);
+    writer.#write(resultsHeader);
+    return writer;
+  }
+
+  /** Reopens results.csv for a resumed run, cut to `bytes` (undefined: just the header). */
+  static reopen(path: string, bytes: number | undefined): ResultsWriter {
+    // A run killed between creating the journal and results.csv has settled nothing yet.
+    if (bytes === undefined && !existsSync(path)) return ResultsWriter.create(path);
+    checkPrivateFile(path);
+    const fd = openPrivateFile(path, "r+");
+    if (bytes === undefined) {
+      ftruncateSync(fd, 0);
+      const writer = new ResultsWriter(fd, 0);
+      writer.#write(resultsHeader);
+      return writer;
+    }
+    ftruncateSync(fd, bytes);
+    fsyncSync(fd);
+    return new ResultsWriter(fd, bytes);
+  }
+
+  /** Length of the file after the last append. */
+  get bytes(): number {
+    return this.#bytes;
+  }
+
+  /** Appends rows in one write, flushes them, and returns the new length. */
+  append(rows: readonly ResultRow[]): number {
+    this.#write(
+      rows
+        .map((row) =>
+          csvRow([
+            row.iccid,
+            row.status,
+            row.activationCode ?? "",
+            row.acLink ?? "",
+            row.errorReason ?? "",
+          ]),
+        )
+        .join(""),
+    );
+    return this.#bytes;
+  }
+
+  close(): void {
+    closeSync(this.#fd);
+  }
+
+  #write(text: string): void {
+    const bytes = Buffer.from(text);
+    let offset = 0;
+    while (offset < bytes.length) {
+      offset += writeSync(this.#fd, bytes, offset, bytes.length - offset, this.#bytes + offset);
+    }
+    this.#bytes += bytes.length;
+    fsyncSync(this.#fd);
+  }
+}

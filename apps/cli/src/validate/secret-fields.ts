@@ -1,0 +1,13 @@
+import { rspMetadata } from "@simlessly/contract";
+
+// The contract marks secret fields (`x-secret`); the generated metadata lists them, so a new
+// secret field is masked the day the spec marks it.
+const secretNames = new Set<string>([
+  ...rspMetadata.secretPaths.AcMetadata,
+  ...rspMetadata.secretPropertyNames,
+]);
+
+/** Tells whether values of `field` must never be shown (Ki, OPc, PINs, PUKs, ADM1, CC, …). */
+export function isSecretField(field: string): boolean {
+  return secretNames.has(field);
+}

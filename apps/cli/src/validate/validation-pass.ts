@@ -1,0 +1,90 @@
+import type { RawRecord } from "../input/raw-record.ts";
+import { DuplicateIccids } from "./duplicate-iccids.ts";
+import type { InvalidRecord } from "./field-issue.ts";
+import { IccidSet } from "./iccid-set.ts";
+import { type SimRecord, validateRecord } from "./validate-record.ts";
+
+/** What the first pass learns about an input without keeping its records. */
+export interface ValidationStats {
+  readonly records: number;
+  /** Records that would not be sent: contract violations and repeated ICCIDs. */
+  readonly invalidRecords: number;
+  readonly validRecords: number;
+  readonly duplicates: DuplicateIccids;
+  /** How many records have an issue in each field (for the summary). */
+  readonly issuesByField: Readonly<Record<string, number>>;
+}
+
+const wellFormedIccid = /^[0-9]{19,20}$/;
+
+/**
+ * First pass: checks every record and finds repeated ICCIDs, keeping only counts and a
+ * compact ICCID set, so memory does not grow with the records' other fields.
+ */
+export async function runValidationPass(
+  records: AsyncIterable<RawRecord>,
+): Promise<ValidationStats> {
+  const seen = new IccidSet();
+  const duplicates = new DuplicateIccids();
+  const issuesByField: Record<string, number> = {};
+  let total = 0;
+  let withIssues = 0;
+  let repeatedOnly = 0;
+  for await (const raw of records) {
+    total += 1;
+    const check = validateRecord(raw);
+    if (!check.ok) {
+      withIssues += 1;
+      for (const field of new Set(check.issues.map((issue) => issue.field))) {
+        issuesByField[field] = (issuesByField[field] ?? 0) + 1;
+      }
+    }
+    const iccid = raw.fields.iccid;
+    if (typeof iccid !== "string" || !wellFormedIccid.test(iccid)) continue;
+    const firstHadIssues = seen.addOrGet(iccid, !check.ok);
+    if (firstHadIssues === undefined) continue;
+    // A repeat: it is invalid, and so is the first occurrence, counted when first repeated.
+    const firstRepeat = !duplicates.isRepeated(iccid);
+    duplicates.noteRepeat(iccid, raw.line);
+    issuesByField.iccid = (issuesByField.iccid ?? 0) + (firstRepeat ? 2 : 1);
+    if (check.ok) repeatedOnly += 1;
+    if (firstRepeat && !firstHadIssues) repeatedOnly += 1;
+  }
+  const invalidRecords = withIssues + repeatedOnly;
+  return {
+    records: total,
+    invalidRecords,
+    validRecords: total - invalidRecords,
+    duplicates,
+    issuesByField,
+  };
+}
+
+/** A record of the second pass: ready to send, or invalid with its issues. */
+export type ClassifiedRecord =
+  | { readonly valid: true; readonly line: number; readonly record: SimRecord }
+  | { readonly valid: false; readonly invalid: InvalidRecord };
+
+/**
+ * Second pass: the same checks plus the repeated ICCIDs found by the first, record by record
+ * in input order, for the report, rejected.csv and the chunks to send.
+ */
+export async function* classifyRecords(
+  records: AsyncIterable<RawRecord>,
+  duplicates: DuplicateIccids,
+): AsyncGenerator<ClassifiedRecord> {
+  for await (const raw of records) {
+    const check = validateRecord(raw);
+    const iccid = typeof raw.fields.iccid === "string" ? raw.fields.iccid : undefined;
+    const repeated = iccid === undefined ? undefined : duplicates.issueFor(iccid, raw.line);
+    if (check.ok && repeated === undefined) {
+      yield { valid: true, line: raw.line, record: check.record };
+      continue;
+    }
+    const issues = [
+      ...(repeated === undefined ? [] : [repeated]),
+      ...(check.ok ? [] : check.issues),
+    ];
+    yield { valid: false, invalid: { line: raw.line, iccid, issues } };
+  }
+}
