@@ -1,20 +1,23 @@
 // Benchmark: peak memory of generate-batch at 1,000,000 records against 100,000 (goal: at
 // most 1.3×). Each size runs in a fresh process with the V8 flag the executable re-executes
 // with (see src/cli/heap-tuning.ts); the inputs are generated once in the temp folder.
-//   node bench/memory.bench.ts [small] [large]
+// The goal figure is the one over HTTP (memory-http.bench.ts); this one isolates the pipeline
+// and takes seconds instead of minutes.
+//   node bench/memory.bench.ts [small] [large]   (defaults: BENCH_RECORDS, BENCH_LARGE, else
+//   100000 and 1000000)
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { boundedYoungGenerationFlag } from "../src/cli/heap-tuning.ts";
-import { writeSampleCsv } from "../test/sample-records.ts";
+import { sampleCsv } from "./sample-input.ts";
 
-const sizes = [Number(process.argv[2] ?? 100_000), Number(process.argv[3] ?? 1_000_000)];
+const sizes = [
+  Number(process.argv[2] ?? process.env.BENCH_RECORDS ?? 100_000),
+  Number(process.argv[3] ?? process.env.BENCH_LARGE ?? 1_000_000),
+];
 const runner = join(import.meta.dirname, "memory-run.ts");
 
 const peaks = sizes.map((records) => {
-  const input = join(tmpdir(), `simlessly-bench-${records}.csv`);
-  if (!existsSync(input)) writeSampleCsv(input, records);
+  const input = sampleCsv(records);
   const result = spawnSync(process.execPath, [boundedYoungGenerationFlag, runner, input], {
     encoding: "utf8",
   });

@@ -1,5 +1,8 @@
 import type { CommandGroup, CommandSpec } from "./command-spec.ts";
 import { environmentSection, exitCodesSection } from "./global-options.ts";
+import { cmpCommandGroups, cmpCommandSpecs } from "./specs/cmp-command-specs.ts";
+import { eimCommandGroups, eimCommandSpecs } from "./specs/eim-command-specs.ts";
+import { rspCommandGroups, rspCommandSpecs } from "./specs/rsp-command-specs.ts";
 
 // The command tree. Only metadata lives here: each command's code is imported when it runs,
 // which keeps `simlessly --help` close to a bare `node -e 0` start.
@@ -7,6 +10,9 @@ import { environmentSection, exitCodesSection } from "./global-options.ts";
 /** Groups of commands (words that only lead to subcommands). */
 export const commandGroups: readonly CommandGroup[] = [
   { path: ["ac"], summary: "Activation codes: generate them for many SIM records" },
+  ...rspCommandGroups,
+  ...eimCommandGroups,
+  ...cmpCommandGroups,
 ];
 
 /** Every runnable command. */
@@ -129,4 +135,7 @@ The secret is only used for the HMAC; it is never printed.`,
     ],
     load: () => import("../commands/sign-command.ts"),
   },
+  ...rspCommandSpecs,
+  ...eimCommandSpecs,
+  ...cmpCommandSpecs,
 ];

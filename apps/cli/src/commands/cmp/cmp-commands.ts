@@ -1,0 +1,45 @@
+import type { CmpData } from "@simlessly/client";
+import { UsageError } from "../../cli/cli-error.ts";
+import { ExitCode } from "../../cli/exit-code.ts";
+import type { CommandArgs } from "../operation/command-args.ts";
+import { cmpOperation } from "../operation/product-operations.ts";
+import { renderTable } from "../operation/render-text.ts";
+
+/** `simlessly cmp sims [--by iccid|imsi|eid] ID...` (getDeviceSimsDetail). */
+export const sims = cmpOperation("getDeviceSimsDetail", {
+  fields: (args) => {
+    const by = args.choice("by", ["iccid", "imsi", "eid"]) ?? "iccid";
+    return { [`${by}List`]: ids(args) };
+  },
+  report: (answer: CmpData<"getDeviceSimsDetail">) => {
+    const rows = answer.deviceList.flatMap((device) =>
+      device.sims.map((sim) => ({ eid: device.eid, imei: device.imei, ...sim })),
+    );
+    return {
+      headline: `${answer.deviceList.length} device${answer.deviceList.length === 1 ? "" : "s"}, ${rows.length} SIM${rows.length === 1 ? "" : "s"}`,
+      lines: rows.length === 0 ? [] : renderTable(rows),
+    };
+  },
+});
+
+/** `simlessly cmp sim status (--activate | --deactivate) [--by iccid|imsi] ID...`. */
+export const simStatus = cmpOperation("changeSimStatus", {
+  fields: (args) => {
+    const activate = args.flag("activate");
+    if (activate === args.flag("deactivate")) {
+      throw new UsageError("give exactly one of --activate and --deactivate");
+    }
+    const by = args.choice("by", ["iccid", "imsi"]) ?? "iccid";
+    return { simIds: ids(args), simIdType: by.toUpperCase(), active: activate };
+  },
+  report: (answer) => ({
+    headline: `SIM status change ${answer.status} (request ${answer.requestId})${answer.message ? `: ${answer.message}` : ""}`,
+    lines: [],
+    exitCode: answer.status === "failed" ? ExitCode.recordsFailed : ExitCode.ok,
+  }),
+});
+
+function ids(args: CommandArgs): string[] {
+  if (args.invocation.positionals.length === 0) throw new UsageError("missing ID; see --help");
+  return [...args.invocation.positionals];
+}
