@@ -8,9 +8,9 @@ export function defaultContext(): CliContext {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
-    createBatchApi: async (settings) => {
+    createBatchApi: async (settings, logging) => {
       const { createRspBatchApi } = await import("./wiring/create-rsp-batch-api.ts");
-      return createRspBatchApi(settings);
+      return createRspBatchApi(settings, logging);
     },
   };
 }

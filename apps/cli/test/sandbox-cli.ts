@@ -3,6 +3,7 @@ import { createSandbox, type Sandbox } from "@simlessly/mock";
 import type { Clock } from "../src/batch/clock.ts";
 import type { CliContext } from "../src/cli/command-spec.ts";
 import { runCli } from "../src/main.ts";
+import { createRspBatchApi } from "../src/wiring/create-rsp-batch-api.ts";
 import { MemorySink } from "./test-io.ts";
 
 /** What one CLI run printed and returned. */
@@ -79,9 +80,7 @@ export async function startSandboxCli(
         env: { ...env, ...runOptions.env },
         cwd: runOptions.cwd ?? process.cwd(),
         clock,
-        createBatchApi: async () => {
-          throw new Error("generate-batch is not run by these tests");
-        },
+        createBatchApi: createRspBatchApi,
       };
       const code = await runCli(args, context);
       outputs.push(stdout.text, stderr.text);

@@ -2,6 +2,8 @@ import type { Readable } from "node:stream";
 import type { BatchApi } from "../batch/batch-api.ts";
 import type { Clock } from "../batch/clock.ts";
 import type { RspSettings } from "../config/product-settings.ts";
+import type { ClientLogging } from "../wiring/client-logging.ts";
+import type { CliLogLevel } from "./global-options.ts";
 import type { TextSink } from "./terminal.ts";
 
 /** One command-line option as the help shows it and the parser reads it. */
@@ -46,6 +48,8 @@ export interface CommandGroup {
 /** Options every command accepts. */
 export interface GlobalOptions {
   readonly json: boolean;
+  /** `--log-level` (or `-v`, debug); undefined leaves it to $SIMLESSLY_LOG_LEVEL, else warn. */
+  readonly logLevel?: CliLogLevel | undefined;
   readonly profile: string | undefined;
   readonly config: string | undefined;
 }
@@ -64,8 +68,8 @@ export interface CliContext {
   readonly stderr: TextSink;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
-  /** Builds the RSP batch API from resolved settings; tests pass a fake. */
-  readonly createBatchApi: (settings: RspSettings) => Promise<BatchApi>;
+  /** Builds the RSP batch API from resolved settings and logging; tests pass a fake. */
+  readonly createBatchApi: (settings: RspSettings, logging: ClientLogging) => Promise<BatchApi>;
   /** Time for polling and rate limits; the system clock unless a test passes its own. */
   readonly clock?: Clock;
 }

@@ -78,6 +78,12 @@ per ICCID, so records that were already processed fail instead of being duplicat
         description:
           "At most N requests per second, submissions and polls together (default: no limit)",
       },
+      "poll-interval": {
+        type: "string",
+        valueName: "SECONDS",
+        description:
+          "First wait before polling a batch, doubled up to 30 s while it runs (default 1;\n0.05-60, decimals allowed)",
+      },
       "poll-timeout": {
         type: "string",
         valueName: "SECONDS",
@@ -134,6 +140,91 @@ The secret is only used for the HMAC; it is never printed.`,
       exitCodesSection,
     ],
     load: () => import("../commands/sign-command.ts"),
+  },
+  {
+    path: ["sandbox"],
+    summary: "Run the local sandbox of the RSP, eIM and CMP APIs (signatures, state, faults)",
+    usage: "[--port N] [options]",
+    description: `Starts the stateful sandbox of @simlessly/mock on 127.0.0.1 and runs it until Ctrl+C.
+It checks signatures, keeps profiles and batches, and fails on purpose when asked, so
+that every command here can be tried before you have credentials. It prints its URL and
+the demo credentials it accepts (SIMLESSLY_* variables replace them).`,
+    options: {
+      port: {
+        type: "string",
+        valueName: "N",
+        description: "Port (default 4020; 0 picks a free one)",
+      },
+      host: { type: "string", valueName: "HOST", description: "Interface (default 127.0.0.1)" },
+      scheme: {
+        type: "string",
+        valueName: "rsp|appendix",
+        description: "Signature scheme RSP requests must use (default rsp)",
+      },
+      "batch-delay": {
+        type: "string",
+        valueName: "MS",
+        description: "How long batches stay PROCESSING (default 1000)",
+      },
+      seed: { type: "string", valueName: "N", description: "Seed of faults and activation codes" },
+      data: { type: "string", valueName: "FILE", description: "Keep the state in FILE" },
+      "webhook-url": {
+        type: "string",
+        valueName: "URL",
+        description: "POST signed profile status notifications to URL",
+      },
+      "smdp-host": {
+        type: "string",
+        valueName: "HOST",
+        description: "SM-DP+ address in activation codes",
+      },
+      "token-ttl": { type: "string", valueName: "SECONDS", description: "Lifetime of CMP tokens" },
+      latency: {
+        type: "string",
+        valueName: "MS|MIN-MAX",
+        description: "Delay before every request",
+      },
+      "error-rate": {
+        type: "string",
+        valueName: "R",
+        description: "Share answered with a 5xx (0-1)",
+      },
+      "error-status": {
+        type: "string",
+        valueName: "N",
+        description: "That 5xx status (default 500)",
+      },
+      "rate-429": { type: "string", valueName: "R", description: "Share answered 429 (0-1)" },
+      "retry-after": {
+        type: "string",
+        valueName: "SECONDS",
+        description: "Retry-After of those answers (default 1)",
+      },
+      "reset-before-rate": {
+        type: "string",
+        valueName: "R",
+        description: "Share of connections reset before processing",
+      },
+      "reset-after-rate": {
+        type: "string",
+        valueName: "R",
+        description: "Share processed, then reset without an answer",
+      },
+      "no-fault-header": {
+        type: "boolean",
+        description: "Ignore the x-sandbox-fault request header",
+      },
+    },
+    maxPositionals: 0,
+    sections: [
+      {
+        title: "Example",
+        body: `simlessly sandbox --port 4020 --error-rate 0.05 --seed 7
+SIMLESSLY_BASE_URL=http://127.0.0.1:4020 SIMLESSLY_ACCESS_KEY=… SIMLESSLY_SECRET_KEY=… \\
+  simlessly ac generate-batch --config-name templateRegular01 --input sims.csv --out run1`,
+      },
+    ],
+    load: () => import("../commands/sandbox-command.ts"),
   },
   ...rspCommandSpecs,
   ...eimCommandSpecs,

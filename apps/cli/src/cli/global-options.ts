@@ -13,6 +13,13 @@ export const globalOptions = {
     description:
       "Config file (default: $SIMLESSLY_CONFIG, else $XDG_CONFIG_HOME/simlessly/config.json,\nelse ~/.config/simlessly/config.json)",
   },
+  "log-level": {
+    type: "string",
+    valueName: "LEVEL",
+    description:
+      "Log the client's calls to stderr: debug, info, warn (default), error or silent.\ndebug shows every request and answer with secrets hidden ($SIMLESSLY_LOG_LEVEL)",
+  },
+  verbose: { type: "boolean", short: "v", description: "The same as --log-level debug" },
   json: {
     type: "boolean",
     description: "Print the result as one JSON document on stdout (progress stays on stderr)",
@@ -22,7 +29,17 @@ export const globalOptions = {
 } as const satisfies Record<string, OptionSpec>;
 
 /** The names of the global options that take a value (the command finder skips their value). */
-export const globalValueOptions: ReadonlySet<string> = new Set(["--profile", "--config"]);
+export const globalValueOptions: ReadonlySet<string> = new Set([
+  "--profile",
+  "--config",
+  "--log-level",
+]);
+
+/** The levels `--log-level` takes (the client's, listed here so `--help` loads no client). */
+export const logLevels = ["debug", "info", "warn", "error", "silent"] as const;
+
+/** One of {@link logLevels}. */
+export type CliLogLevel = (typeof logLevels)[number];
 
 /** Help section: the documented exit codes. */
 export const exitCodesSection: HelpSection = {

@@ -8,7 +8,12 @@ import type {
   OptionSpec,
 } from "./command-spec.ts";
 import { commandGroups, commands } from "./commands.ts";
-import { globalOptions, globalValueOptions } from "./global-options.ts";
+import {
+  type CliLogLevel,
+  globalOptions,
+  globalValueOptions,
+  logLevels,
+} from "./global-options.ts";
 
 /** What the command line asks for. */
 export type ParsedCommandLine =
@@ -80,8 +85,25 @@ export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
     json: values.json === true,
     profile: typeof values.profile === "string" ? values.profile : undefined,
     config: typeof values.config === "string" ? values.config : undefined,
+    logLevel: logLevelOf(values),
   };
   return { kind: "run", command, invocation: { values, positionals, global } };
+}
+
+function logLevelOf(values: Record<string, string | boolean | undefined>): CliLogLevel | undefined {
+  const given = values["log-level"];
+  if (typeof given === "string") {
+    if (values.verbose === true) throw new UsageError("give either --verbose or --log-level");
+    return parseLogLevel(given, "--log-level");
+  }
+  return values.verbose === true ? "debug" : undefined;
+}
+
+/** Reads a log level, naming where it came from when it is not one. */
+export function parseLogLevel(value: string, source: string): CliLogLevel {
+  const level = logLevels.find((candidate) => candidate === value.trim().toLowerCase());
+  if (level === undefined) throw new UsageError(`${source} must be one of ${logLevels.join(", ")}`);
+  return level;
 }
 
 /** Separates the command words (e.g. `ac generate-batch`) from the options around them. */

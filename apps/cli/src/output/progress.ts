@@ -37,6 +37,7 @@ export function createProgress(options: ProgressOptions): Progress {
   let lastDraw = 0;
   let lastPercentStep = -1;
   let drewBar = false;
+  let lastLine = "";
   const tty = options.sink.isTTY === true;
 
   const describe = (counts: ProgressCounts) => {
@@ -70,8 +71,11 @@ export function createProgress(options: ProgressOptions): Progress {
     }
     const step = Math.floor(percent / 10);
     if (!force && step === lastPercentStep && now - lastDraw < plainEveryMs) return;
+    // The last line repeated at the end says nothing new.
+    if (force && text === lastLine) return;
     lastPercentStep = step;
     lastDraw = now;
+    lastLine = text;
     options.sink.write(`progress: ${text}\n`);
   };
 

@@ -4,18 +4,11 @@ import {
   createEimClient,
   createRspClient,
   type EimClient,
-  type Logger,
-  type LogLevel,
   type RspClient,
 } from "@simlessly/client";
 import { ConfigError } from "../cli/cli-error.ts";
 import type { CmpSettings, EimSettings, RspSettings } from "../config/product-settings.ts";
-
-/** How the CLI's clients log: the client redacts every entry before it reaches `logger`. */
-export interface ClientLogging {
-  readonly logger?: Logger | undefined;
-  readonly logLevel?: LogLevel | undefined;
-}
+import type { ClientLogging } from "./client-logging.ts";
 
 /** The typed RSP client for resolved settings. */
 export function rspClientFrom(settings: RspSettings, logging: ClientLogging = {}): RspClient {

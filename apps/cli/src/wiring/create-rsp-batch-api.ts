@@ -1,17 +1,98 @@
-import type { BatchApi } from "../batch/batch-api.ts";
-import { ConfigError } from "../cli/cli-error.ts";
+import {
+  type RspClient,
+  type RspData,
+  SimlesslyApiError,
+  SimlesslyConnectionError,
+  SimlesslyInvalidRequestError,
+} from "@simlessly/client";
+import {
+  AuthenticationError,
+  type BatchApi,
+  type BatchInfo,
+  BatchRejectedError,
+  NotSentError,
+  UnknownOutcomeError,
+} from "../batch/batch-api.ts";
+import { refusedCredentials } from "../commands/operation/client-errors.ts";
 import type { RspSettings } from "../config/product-settings.ts";
+import type { ClientLogging } from "./client-logging.ts";
+import { rspClientFrom } from "./clients.ts";
 
 /**
- * The real {@link BatchApi} over the typed RSP client. Not wired yet: @simlessly/client is
- * being written. Wiring it means: create the client from `settings` (base URL, keys, signing
- * scheme), call generateAcByBatch / getBatchInfo, and map the client's errors:
- * SimlesslyUnknownOutcomeError → UnknownOutcomeError, 401/403 or a signature refusal →
- * AuthenticationError, 429 or a connection that never sent → NotSentError, other refusals
- * (`success: false`) → BatchRejectedError (see README, "Wiring the client").
+ * The {@link BatchApi} of the bulk pipeline over the typed RSP client. The client signs each
+ * attempt, retries only what is safe (a submission only when it provably never left, or on
+ * 429) and says what it knows of a failure; this maps that onto what the pipeline does next.
  */
-export async function createRspBatchApi(_settings: RspSettings): Promise<BatchApi> {
-  throw new ConfigError(
-    "this build of simlessly cannot reach the platform yet (the RSP client is not wired in); use --dry-run to check an input",
-  );
+export async function createRspBatchApi(
+  settings: RspSettings,
+  logging: ClientLogging = {},
+): Promise<BatchApi> {
+  return rspBatchApi(rspClientFrom(settings, logging));
+}
+
+/** The mapping itself, for any RSP client. */
+export function rspBatchApi(client: RspClient): BatchApi {
+  return {
+    async submitBatch({ configName, needAcLink, records }) {
+      try {
+        const accepted = await client.generateAcByBatch({
+          configName,
+          needAcLink,
+          metaDatas: [...records],
+        });
+        return { batchCode: accepted.batchCode };
+      } catch (error) {
+        throw submissionError(error);
+      }
+    },
+    async getBatchInfo({ batchCode, needAcLink }) {
+      try {
+        return batchInfoFrom(await client.getBatchInfo({ batchCode, needAcLink }));
+      } catch (error) {
+        // Read-only: the pipeline polls again, except when the credentials are refused.
+        if (error instanceof SimlesslyApiError && refusedCredentials(error)) {
+          throw new AuthenticationError(error.message, { cause: error });
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * What a failed submission means for its records. Only an answer that refused the call, or a
+ * request that never left, proves that nothing was processed; every other failure (timeout,
+ * lost connection, 5xx, an unreadable answer) is an unknown outcome.
+ */
+function submissionError(error: unknown): Error {
+  const options = { cause: error };
+  if (error instanceof SimlesslyApiError) {
+    if (refusedCredentials(error)) return new AuthenticationError(error.message, options);
+    if (error.httpStatus === 429) return new NotSentError(error.message, options);
+    const code = error.code === null ? undefined : String(error.code);
+    return new BatchRejectedError(error.message, { ...options, code });
+  }
+  if (error instanceof SimlesslyConnectionError && !error.sent) {
+    return new NotSentError(error.message, options);
+  }
+  if (error instanceof SimlesslyInvalidRequestError) {
+    // Refused before sending: the records passed the same schema, so this is the client's
+    // own limit (batch size, body size); nothing reached the platform.
+    return new BatchRejectedError(error.message, options);
+  }
+  const message = error instanceof Error ? error.message : "the submission failed";
+  return new UnknownOutcomeError(message, options);
+}
+
+function batchInfoFrom(info: RspData<"getBatchInfo">): BatchInfo {
+  return {
+    status: info.batchTaskInfo.status,
+    results: (info.results ?? []).map((result) => ({
+      iccid: result.iccid,
+      success: result.success,
+      activationCode: result.activationCode,
+      acLink: result.acLink,
+      errorReason: result.errorReason,
+    })),
+  };
 }

@@ -50,7 +50,7 @@ function classify(error: SimlesslyError): { exitCode: ExitCodeValue; hint: strin
 // Refused credentials: an HTTP 401/403 (CMP tokens), an RSP code about the signature or the
 // key, or an eIM status in the 401xxx range (the platform documents no codes for these; the
 // sandbox uses these, and a refusal of this kind means nothing was processed).
-function refusedCredentials(error: SimlesslyApiError): boolean {
+export function refusedCredentials(error: SimlesslyApiError): boolean {
   if (error.httpStatus === 401 || error.httpStatus === 403) return true;
   if (typeof error.code === "string") return /^AUTH_|SIGN/i.test(error.code);
   return typeof error.code === "number" && Math.floor(error.code / 1000) === 401;

@@ -5,12 +5,8 @@ import {
   resolveEimSettings,
   resolveRspSettings,
 } from "../../config/product-settings.ts";
-import {
-  type ClientLogging,
-  cmpClientFrom,
-  eimClientFrom,
-  rspClientFrom,
-} from "../../wiring/clients.ts";
+import type { ClientLogging } from "../../wiring/client-logging.ts";
+import { cmpClientFrom, eimClientFrom, rspClientFrom } from "../../wiring/clients.ts";
 import type { Product } from "./product-contract.ts";
 
 /** The typed client of each product. */

@@ -1,6 +1,7 @@
 import { UsageError } from "../../cli/cli-error.ts";
 import type { CliContext, CommandModule, Invocation } from "../../cli/command-spec.ts";
 import { ExitCode } from "../../cli/exit-code.ts";
+import { stderrLogging } from "../../wiring/client-logging.ts";
 import { cliErrorFrom } from "./client-errors.ts";
 import { type CommandArgs, commandArgs } from "./command-args.ts";
 import { formatReport, type Report } from "./format-report.ts";
@@ -64,8 +65,13 @@ export async function runOperation<P extends Product, Body, Answer>(
   const args = commandArgs(invocation, context);
   const secretNames = secretNamesOf(spec.product);
   const body = (await buildBody(spec, args)) as Body;
-  const connection = connect(spec.product, invocation, context);
-  const secrets = [...secretValuesIn(body, secretNames), ...connection.credentials];
+  // Filled as secrets become known; log lines are scrubbed against it when written.
+  const secrets = secretValuesIn(body, secretNames);
+  const logging = stderrLogging(invocation.global, context.env, context.stderr, (text) =>
+    scrubText(text, secrets),
+  );
+  const connection = connect(spec.product, invocation, context, logging);
+  secrets.push(...connection.credentials);
   const secretFile = reserveAnswerFile(spec, args);
   let answer: Answer;
   try {

@@ -1,0 +1,44 @@
+import type { Logger, LogLevel } from "@simlessly/client";
+import type { GlobalOptions } from "../cli/command-spec.ts";
+import { parseLogLevel } from "../cli/parse-command-line.ts";
+import type { TextSink } from "../cli/terminal.ts";
+
+/** How the CLI's clients log: the client redacts every entry before it reaches `logger`. */
+export interface ClientLogging {
+  readonly logger?: Logger | undefined;
+  readonly logLevel?: LogLevel | undefined;
+}
+
+/**
+ * The clients' log on stderr, one line an entry: `simlessly LEVEL: message {details}`. The
+ * level is `--log-level` (or `-v`), else `$SIMLESSLY_LOG_LEVEL`, else `warn`. The details
+ * arrive redacted from the client (secret fields, signatures and tokens hidden); they are
+ * written as one JSON line so a log collector can read them, and the whole line passes
+ * through `scrub` (the caller's exact secret values) as a last line of defence.
+ */
+export function stderrLogging(
+  global: GlobalOptions,
+  env: Readonly<Record<string, string | undefined>>,
+  stderr: TextSink,
+  scrub: (text: string) => string = (text) => text,
+): ClientLogging {
+  const fromEnv = env.SIMLESSLY_LOG_LEVEL;
+  const logLevel =
+    global.logLevel ??
+    (fromEnv === undefined || fromEnv === ""
+      ? "warn"
+      : parseLogLevel(fromEnv, "SIMLESSLY_LOG_LEVEL"));
+  const line =
+    (level: string) =>
+    (message: string, details?: Record<string, unknown>): void => {
+      const extra =
+        details === undefined || Object.keys(details).length === 0
+          ? ""
+          : ` ${JSON.stringify(details)}`;
+      stderr.write(scrub(`simlessly ${level}: ${message}${extra}\n`));
+    };
+  return {
+    logLevel,
+    logger: { debug: line("debug"), info: line("info"), warn: line("warn"), error: line("error") },
+  };
+}

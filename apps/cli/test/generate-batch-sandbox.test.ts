@@ -1,0 +1,185 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sampleRecords, toCsv, writeSampleCsv } from "./sample-records.ts";
+import { credentialSecrets, type SandboxCli, startSandboxCli } from "./sandbox-cli.ts";
+import { tempDir } from "./test-io.ts";
+
+// `simlessly ac generate-batch` through the typed RSP client against the stateful sandbox over
+// loopback HTTP: signatures checked, one profile per ICCID, batches that take time, and faults
+// on purpose. The sandbox's admin view says how often each ICCID reached it.
+
+let cli: SandboxCli;
+
+beforeAll(async () => {
+  cli = await startSandboxCli({ batchDelayMs: 1000 });
+});
+afterAll(() => cli.stop());
+
+function resultRows(out: string): string[][] {
+  return readFileSync(join(out, "results.csv"), "utf8")
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(","));
+}
+
+/** Every file the run left in `out`, read as text. */
+function filesIn(out: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(path, readFileSync(path, "latin1"));
+    }
+  };
+  walk(out);
+  return files;
+}
+
+function submissions(iccids: readonly string[]): Map<string, number> {
+  const wanted = new Set(iccids);
+  const counts = new Map<string, number>();
+  for (let offset = 0; ; offset += 10_000) {
+    const page = cli.sandbox.admin.profiles({ offset, limit: 10_000 });
+    for (const entry of page.profiles) {
+      if (wanted.has(entry.iccid)) counts.set(entry.iccid, entry.submissions);
+    }
+    if (offset + page.limit >= page.total) return counts;
+  }
+}
+
+describe("ac generate-batch against the sandbox", () => {
+  it("turns 1,000 records into activation codes and QR images, each ICCID sent once, no secret logged at debug", async () => {
+    cli.sandbox.admin.reset();
+    const dir = tempDir();
+    const input = join(dir, "sims.csv");
+    writeSampleCsv(input, 1000);
+    const out = join(dir, "out");
+    const run = await cli.run([
+      ...["ac", "generate-batch", "--config-name", "templateRegular01"],
+      ...["--input", input, "--out", out, "--qr", "svg", "--need-ac-link", "-v"],
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("1000");
+    // Debug shows the calls, redacted.
+    expect(run.stderr).toContain("simlessly debug: simlessly request");
+    expect(run.stderr).toContain("generateAcByBatch");
+
+    const rows = resultRows(out);
+    expect(rows).toHaveLength(1000);
+    expect(new Set(rows.map((row) => row[0])).size).toBe(1000);
+    for (const [, status, code, link] of rows) {
+      expect(status).toBe("success");
+      expect(code).toMatch(/^1\$rsp\.sandbox\.simlessly\.test\$[0-9A-F]{32}$/);
+      expect(link).toMatch(/^https?:\/\//);
+    }
+    expect(readdirSync(join(out, "qr"))).toHaveLength(1000);
+    expect(statSync(join(out, "results.csv")).mode & 0o777).toBe(0o600);
+    const counts = submissions(rows.map((row) => row[0] as string));
+    expect([...counts.values()]).toEqual(Array(1000).fill(1));
+
+    // No Ki, OPc or credential anywhere: stdout, stderr at debug, journal, results, images.
+    const secrets = [
+      ...sampleRecords(1000).flatMap((record) => [record.ki, record.opc]),
+      ...credentialSecrets(cli.env),
+    ];
+    const texts = [run.stdout, run.stderr, ...filesIn(out).values()];
+    for (const text of texts) {
+      for (const secret of secrets) {
+        if (text.includes(secret)) throw new Error("a secret from the input reached an output");
+      }
+    }
+    // Activation codes stay in results.csv and the images: not on stdout, stderr or the journal.
+    const journal = readFileSync(join(out, "journal.jsonl"), "utf8");
+    for (const [, , code] of rows.slice(0, 50)) {
+      for (const text of [run.stdout, run.stderr, journal]) {
+        expect(text.includes(code as string)).toBe(false);
+      }
+    }
+  });
+
+  it("accounts for every record under 5xx, resets, 429 and latency, resubmitting only what is unknown", async () => {
+    cli.sandbox.admin.reset();
+    cli.sandbox.admin.setFaults(
+      {
+        latencyMs: [0, 15],
+        errorRate5xx: 0.08,
+        rate429: 0.08,
+        retryAfterSeconds: 0,
+        resetBeforeRate: 0.05,
+        resetAfterRate: 0.1,
+      },
+      11,
+    );
+    try {
+      const dir = tempDir();
+      const input = join(dir, "sims.csv");
+      const records = 3000;
+      writeSampleCsv(input, records);
+      const out = join(dir, "out");
+      const args = [
+        ...["ac", "generate-batch", "--config-name", "templateRegular01"],
+        ...["--input", input, "--out", out, "--qr", "none", "--json"],
+        // One request at a time: the seeded faults then fall on the same requests every run.
+        ...["--concurrency", "1"],
+      ];
+      const codes: number[] = [];
+      let run = await cli.run(args);
+      codes.push(run.code);
+      for (let round = 0; round < 12 && run.code !== 0 && run.code !== 1; round += 1) {
+        run = await cli.run([...args, "--resume", "--resubmit-unknown"]);
+        codes.push(run.code);
+      }
+      // The first run met unknown outcomes (exit 4); one resumed run resent them, and the
+      // records the platform had taken the first time came back refused (exit 1).
+      expect(codes, run.stderr).toEqual([4, 1]);
+      const summary = JSON.parse(run.stdout) as { unknown: number; pending: number };
+      expect(summary).toMatchObject({ unknown: 0, pending: 0 });
+
+      const rows = resultRows(out);
+      expect(rows).toHaveLength(records);
+      expect(new Set(rows.map((row) => row[0])).size).toBe(records);
+      const counts = submissions(rows.map((row) => row[0] as string));
+      expect(counts.size).toBe(records);
+      let refused = 0;
+      for (const row of rows) {
+        const [iccid, status, code] = row;
+        const sent = counts.get(iccid as string);
+        if (status === "success") {
+          expect(code).toMatch(/^1\$/);
+          expect(sent).toBe(1);
+          continue;
+        }
+        // Only a record whose first submission the platform took without answering is sent
+        // again, and the platform's one-profile-per-ICCID rule refuses the repeat.
+        expect(status).toBe("failed");
+        expect(row.join(",")).toMatch(/already exists/i);
+        expect(sent).toBe(2);
+        refused += 1;
+      }
+      expect(refused).toBeGreaterThan(0);
+      expect(refused).toBeLessThan(records / 2);
+    } finally {
+      cli.sandbox.admin.setFaults({});
+    }
+  });
+
+  it("stops with exit 3 when the platform refuses the credentials, sending no record", async () => {
+    cli.sandbox.admin.reset();
+    const dir = tempDir();
+    const input = join(dir, "sims.csv");
+    writeFileSync(input, toCsv(sampleRecords(3)));
+    const run = await cli.run(
+      [
+        ...["ac", "generate-batch", "--config-name", "templateRegular01"],
+        ...["--input", input, "--out", join(dir, "out"), "--qr", "none"],
+      ],
+      { env: { SIMLESSLY_SECRET_KEY: "a-wrong-secret-key-of-enough-length" } },
+    );
+    expect(run.code, run.stderr).toBe(3);
+    expect(cli.sandbox.admin.profiles().total).toBe(0);
+    expect(run.stderr).not.toContain("a-wrong-secret-key-of-enough-length");
+  });
+});
