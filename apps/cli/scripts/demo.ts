@@ -3,7 +3,7 @@
 // (the built executable, credentials in the environment), then says where everything is.
 //   node scripts/demo.ts [--records N] [--out DIR]
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -25,9 +25,13 @@ if (!Number.isSafeInteger(records) || records < 1 || records > 1_000_000) {
 
 const workDir =
   values.out === undefined ? mkdtempSync(join(tmpdir(), "simlessly-demo-")) : resolve(values.out);
-mkdirSync(workDir, { recursive: true });
 const input = join(workDir, "sims.csv");
 const out = join(workDir, "run");
+if (existsSync(out)) {
+  console.error(`${out} holds an earlier run; pass another --out`);
+  process.exit(2);
+}
+mkdirSync(workDir, { recursive: true });
 writeSampleCsv(input, records);
 
 // The demo credentials, whatever the shell has: the sandbox and the CLI must agree.
@@ -62,7 +66,7 @@ const firstImage = readdirSync(join(out, "qr")).sort()[0];
 console.log(`
 The sandbox now holds ${stored} profiles; simlessly exited with ${exitCode}.
 Open a QR code (LPA:1$…) with any phone camera: ${firstImage === undefined ? "none written" : join(out, "qr", firstImage)}
-Everything is in ${workDir}; run the same command with --resume and nothing is sent twice.`);
+Everything is in ${workDir}.`);
 process.exitCode = exitCode;
 
 function withoutSimlesslyVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
