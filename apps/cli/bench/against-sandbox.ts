@@ -13,6 +13,8 @@ export interface RunSettings {
   readonly records: number;
   readonly concurrency: number;
   readonly batchDelayMs: number;
+  /** The first poll wait of both sides: the raw script polls at this pace, the CLI starts at it. */
+  readonly pollMs: number;
 }
 
 /** A measured run, with the 1-minute load average just before and just after it. */
@@ -36,6 +38,7 @@ export function runCli(settings: RunSettings, qr: string): Promise<SandboxRun> {
         ...["ac", "generate-batch", "--config-name", "templateRegular01"],
         ...["--input", settings.input, "--out", out],
         ...["--concurrency", String(settings.concurrency), "--qr", qr],
+        ...["--poll-interval", String(settings.pollMs / 1000)],
       ],
       env,
     );
@@ -48,11 +51,11 @@ export function runCli(settings: RunSettings, qr: string): Promise<SandboxRun> {
   });
 }
 
-export function runRaw(settings: RunSettings, pollMs: number): Promise<SandboxRun> {
+export function runRaw(settings: RunSettings): Promise<SandboxRun> {
   return againstSandbox(settings, async (env, scratch) => {
     const results = join(scratch, "results.csv");
     const run = await measuredRun(
-      [rawScript, settings.input, results, String(settings.concurrency), String(pollMs)],
+      [rawScript, settings.input, results, String(settings.concurrency), String(settings.pollMs)],
       env,
     );
     const done = run.exitCode === 0 ? (JSON.parse(run.stdout) as { records: number }) : undefined;

@@ -25,13 +25,14 @@ const { values } = parseArgs({
   },
 });
 const records = Number(values.records);
+const pollMs = Number(values["poll-ms"]);
 const settings = {
   input: sampleCsv(records),
   records,
   concurrency: Number(values.concurrency),
   batchDelayMs: Number(values["batch-delay"]),
+  pollMs,
 };
-const pollMs = Number(values["poll-ms"]);
 
 const variants = [
   "raw",
@@ -46,7 +47,7 @@ for (let round = 0; round < Number(values.rounds); round += 1) {
   for (const variant of order) {
     const run =
       variant === "raw"
-        ? await runRaw(settings, pollMs)
+        ? await runRaw(settings)
         : await runCli(settings, variant.slice("cli --qr ".length));
     runs.get(variant)?.push(run);
     console.log(
@@ -57,7 +58,7 @@ for (let round = 0; round < Number(values.rounds); round += 1) {
 
 const loads = [...runs.values()].flat().flatMap((run) => run.load);
 console.log(
-  `\n${records} records, concurrency ${settings.concurrency}, batch delay ${settings.batchDelayMs} ms, raw script polls every ${pollMs} ms; load average ${Math.min(...loads)}–${Math.max(...loads)}`,
+  `\n${records} records, concurrency ${settings.concurrency}, batch delay ${settings.batchDelayMs} ms, raw script polls every ${pollMs} ms, the CLI starts at ${pollMs} ms and backs off; load average ${Math.min(...loads)}–${Math.max(...loads)}`,
 );
 const rawMedian = median((runs.get("raw") ?? []).map((run) => run.wallMs));
 for (const [variant, list] of runs) {

@@ -29,6 +29,7 @@ for (let round = 0; round < Number(values.rounds); round += 1) {
       records,
       concurrency: 4,
       batchDelayMs: Number(values["batch-delay"]),
+      pollMs: 200,
     };
     const run = await runCli(settings, "none");
     runs.get(records)?.push(run);

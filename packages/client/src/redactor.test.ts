@@ -35,9 +35,12 @@ describe("createRedactor", () => {
     });
   });
 
-  it("scrubs extra values of at least six characters, and only those", () => {
+  it("scrubs extra values anywhere, and values under six characters only as whole words", () => {
     expect(redactor.scrub("pin 1234 ki 6BE2053E", ["1234", "6be2053e"])).toBe(
-      `pin 1234 ki ${redactedMarker}`,
+      `pin ${redactedMarker} ki ${redactedMarker}`,
+    );
+    expect(redactor.scrub("ICCID 89860412345 pin=1234.", ["1234"])).toBe(
+      `ICCID 89860412345 pin=${redactedMarker}.`,
     );
     expect(redactor.redactBody(["echo 6BE2053E"], ["6be2053e"])).toEqual([
       `echo ${redactedMarker}`,

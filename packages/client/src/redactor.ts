@@ -14,7 +14,10 @@ export const redactedMarker = "[REDACTED]";
 /** Header names whose values are always secret, compared without regard to case. */
 export const secretHeaderNames: readonly string[] = ["signature", "authorization"];
 
-/** Values shorter than this are not scrubbed from free text: a 4-digit PIN would mangle ICCIDs. */
+/**
+ * Values shorter than this are scrubbed from free text only as whole words: a 4-digit PIN
+ * echoed in a message is hidden, the same four digits inside an ICCID are not.
+ */
 const minimumScrubLength = 6;
 
 /** Where secrets are, as the contract metadata lists them. */
@@ -57,10 +60,15 @@ function escapeRegExp(text: string): string {
 
 // Longest first, so a value that contains another is replaced whole.
 function patternOf(values: Iterable<string>): RegExp | null {
-  const usable = [...values].filter((value) => value.length >= minimumScrubLength);
+  const usable = [...values].filter((value) => value !== "");
   if (usable.length === 0) return null;
   usable.sort((a, b) => b.length - a.length);
-  return new RegExp(usable.map(escapeRegExp).join("|"), "gi");
+  const alternatives = usable.map((value) =>
+    value.length >= minimumScrubLength
+      ? escapeRegExp(value)
+      : `(?<![0-9A-Za-z])${escapeRegExp(value)}(?![0-9A-Za-z])`,
+  );
+  return new RegExp(alternatives.join("|"), "gi");
 }
 
 /** Builds a redactor from the contract's secret markers and the client's credentials. */

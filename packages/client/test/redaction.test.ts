@@ -24,6 +24,9 @@ const secrets = {
   importedAc: "1$rsp-eu.simlessly.com$IMPORTEDAC7788991",
   upp: "A05A8001SECRETUPP0123456789ABCDEF",
 };
+// A PIN is too short to scrub wherever it occurs (its digits may be part of an ICCID), so it
+// is hidden as a word: it must not appear as one.
+const pin1 = "4711";
 const activationCode = `1$rsp-eu.simlessly.com$${secrets.matchingId}`;
 const acLink = `https://static.simlessly.com/simlessly/QR/${secrets.matchingId}.png`;
 const iccid = "89860468152080349618";
@@ -60,7 +63,7 @@ describe("secrets through the RSP client", () => {
         json: {
           success: false,
           code: "E1",
-          msg: `ki ${secrets.ki} and opc ${secrets.opc.toLowerCase()} refused`,
+          msg: `ki ${secrets.ki} and opc ${secrets.opc.toLowerCase()} refused, pin1 ${pin1} invalid`,
         },
       },
       { status: 500, text: `upstream said ${secrets.ki}` },
@@ -85,6 +88,7 @@ describe("secrets through the RSP client", () => {
       opc: secrets.opc,
       puk1: secrets.puk1,
       adm1: secrets.adm1,
+      pin1,
       needAcLink: true,
     };
     await capture(client.generateAc(record));
@@ -170,6 +174,11 @@ describe("afterwards", () => {
     const text = everything();
     expect(text).not.toContain(value);
     expect(text.toLowerCase()).not.toContain(value.toLowerCase());
+  });
+
+  it("finds the PIN nowhere as a word, though the server echoed it", () => {
+    expect(everything()).not.toMatch(new RegExp(`(?<![0-9A-Za-z])${pin1}(?![0-9A-Za-z])`));
+    expect(everything()).toContain("pin1 [REDACTED] invalid");
   });
 
   it("finds the activation code and its link nowhere", () => {

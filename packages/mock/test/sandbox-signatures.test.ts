@@ -1,6 +1,7 @@
 // The sandbox checks signatures like the real service. A request signed by an independent
-// implementation (node:crypto createHmac for RSP, the openssl command line for eIM) passes;
-// every tampered variant is refused with its own code, and a refused request changes nothing.
+// implementation (node:crypto createHmac for the RSP scheme, the openssl command line for the
+// appendix scheme of eIM and of RSP) passes; every tampered variant is refused with its own
+// code, and a refused request changes nothing.
 import { execFileSync } from "node:child_process";
 import { createHmac, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -42,6 +43,45 @@ function rspHeaders(
   return { AccessKey: key, Timestamp: timestamp, RequestID: requestId, Signature: signature };
 }
 
+/** What a test may set of an appendix-signed request instead of the right values. */
+interface AppendixOverrides {
+  readonly ackey?: string;
+  readonly timestamp?: string;
+  readonly requestId?: string;
+  readonly token?: string | undefined;
+}
+
+/**
+ * Appendix 1 headers with the HMAC computed by the openssl command line, not by the signing
+ * package: HMAC-SHA256 over public-key + timestamp + request-id + body, keyed with the ackey.
+ */
+function opensslAppendixHeaders(
+  publicKey: string,
+  ackey: string,
+  body: string,
+  overrides: AppendixOverrides = {},
+): Record<string, string> {
+  const timestamp = overrides.timestamp ?? String(Date.now());
+  const requestId = overrides.requestId ?? randomUUID();
+  const output = execFileSync(
+    "openssl",
+    ["dgst", "-sha256", "-hmac", overrides.ackey ?? ackey, "-hex"],
+    { input: publicKey + timestamp + requestId + body },
+  ).toString("utf8");
+  const signature = output.trim().split(/\s+/).pop() ?? "";
+  return {
+    signature,
+    "public-key": publicKey,
+    "request-id": requestId,
+    version: "1.0",
+    "sign-method": "HMAC-SHA256",
+    timestamp,
+    ...(overrides.token === undefined ? {} : { authorization: overrides.token }),
+  };
+}
+
+const minutes = 60_000;
+
 describe("signature checks of the sandbox", () => {
   let sandbox: Sandbox;
   let key: string;
@@ -74,7 +114,6 @@ describe("signature checks of the sandbox", () => {
     expect(result.body).toMatchObject({ success: true });
   });
 
-  const minutes = 60_000;
   const tampered: {
     name: string;
     build: (key: string, secret: string) => { headers: Record<string, string>; body?: string };
@@ -215,62 +254,110 @@ describe("signature checks of the sandbox", () => {
   describe("eIM (Appendix 1 scheme and token)", () => {
     const path = "/api/v1/open/esim/batch/info";
     const body = JSON.stringify({ batchId: 1 });
-
-    /** eIM headers with the signature computed by the openssl command line. */
-    function eimHeaders(
-      publicKey: string,
-      ackey: string,
-      token: string | undefined,
-      payload: string,
-    ) {
-      const timestamp = String(Date.now());
-      const requestId = randomUUID();
-      const output = execFileSync("openssl", ["dgst", "-sha256", "-hmac", ackey, "-hex"], {
-        input: publicKey + timestamp + requestId + payload,
-      }).toString("utf8");
-      const signature = output.trim().split(/\s+/).pop() ?? "";
-      return {
-        signature,
-        "public-key": publicKey,
-        "request-id": requestId,
-        version: "1.0",
-        "sign-method": "HMAC-SHA256",
-        timestamp,
-        ...(token === undefined ? {} : { authorization: token }),
-      };
-    }
+    const sendEim = (headers: Record<string, string>, payload: string = body) =>
+      postRaw(`${sandbox.url}${path}`, headers, payload);
+    const eim = () => sandbox.credentials.eim;
 
     it("accepts a request signed with openssl and carrying the token", async () => {
-      const { publicKey, secretKey, token } = sandbox.credentials.eim;
-      const result = await postRaw(
-        `${sandbox.url}${path}`,
-        eimHeaders(publicKey, secretKey, token, body),
-        body,
-      );
+      const { publicKey, secretKey, token } = eim();
+      const result = await sendEim(opensslAppendixHeaders(publicKey, secretKey, body, { token }));
       // Authenticated: the answer is about the (unknown) batch, not about the credentials.
       expect(result.body).toMatchObject({ success: false, status: 123009 });
     });
 
-    it.each([
-      { name: "a wrong ackey", ackey: "wrong", token: undefined, status: 401005 },
-      { name: "no token", ackey: undefined, token: null, status: 401001 },
+    const signed = (overrides: AppendixOverrides = {}) => {
+      const { publicKey, secretKey, token } = eim();
+      return opensslAppendixHeaders(publicKey, secretKey, body, { token, ...overrides });
+    };
+    const eimTampered: {
+      name: string;
+      build: () => { headers: Record<string, string>; body?: string };
+      status: number;
+    }[] = [
+      {
+        name: "a body byte changed after signing",
+        build: () => ({ headers: signed(), body: body.replace("1", "2") }),
+        status: 401005,
+      },
+      {
+        name: "the timestamp changed after signing",
+        build: () => {
+          const headers = signed();
+          return { headers: { ...headers, timestamp: String(Number(headers.timestamp) - 1) } };
+        },
+        status: 401005,
+      },
+      {
+        name: "the request-id changed after signing",
+        build: () => ({ headers: { ...signed(), "request-id": randomUUID() } }),
+        status: 401005,
+      },
+      {
+        name: "the signature changed",
+        build: () => {
+          const headers = signed();
+          const signature = headers.signature ?? "";
+          const last = signature.endsWith("0") ? "1" : "0";
+          return { headers: { ...headers, signature: `${signature.slice(0, -1)}${last}` } };
+        },
+        status: 401005,
+      },
+      {
+        name: "a wrong ackey",
+        build: () => ({ headers: signed({ ackey: "not-the-ackey" }) }),
+        status: 401005,
+      },
+      {
+        name: "the public-key changed after signing",
+        build: () => ({ headers: { ...signed(), "public-key": `${eim().publicKey}x` } }),
+        status: 401003,
+      },
+      {
+        name: "a timestamp eleven minutes old",
+        build: () => ({ headers: signed({ timestamp: String(Date.now() - 11 * minutes) }) }),
+        status: 401004,
+      },
+      {
+        name: "a timestamp that is not a number",
+        build: () => ({ headers: signed({ timestamp: "yesterday" }) }),
+        status: 401002,
+      },
+      {
+        name: "another sign-method",
+        build: () => ({ headers: { ...signed(), "sign-method": "HMAC-SHA1" } }),
+        status: 401002,
+      },
+      ...(["signature", "public-key", "request-id", "timestamp", "authorization"] as const).map(
+        (header) => ({
+          name: `no ${header} header`,
+          build: () => {
+            const { [header]: _dropped, ...rest } = signed();
+            return { headers: rest };
+          },
+          status: 401001,
+        }),
+      ),
       {
         name: "a wrong token",
-        ackey: undefined,
-        token: "0123456789abcdef0123456789abcdef",
+        build: () => ({ headers: signed({ token: "0123456789abcdef0123456789abcdef" }) }),
         status: 401007,
       },
-    ])("refuses $name with status $status", async ({ ackey, token, status }) => {
-      const credentials = sandbox.credentials.eim;
-      const headers = eimHeaders(
-        credentials.publicKey,
-        ackey ?? credentials.secretKey,
-        token === null ? undefined : (token ?? credentials.token),
-        body,
-      );
-      const result = await postRaw(`${sandbox.url}${path}`, headers, body);
+    ];
+
+    it.each(eimTampered)("refuses $name with status $status", async ({ build, status }) => {
+      const { headers, body: payload } = build();
+      const result = await sendEim(headers, payload);
+      expect(result.status).toBe(200);
       expect(result.body).toMatchObject({ success: false, status });
-      expect(String(result.body.msg)).not.toContain(credentials.token);
+      const { secretKey, token } = eim();
+      expect(String(result.body.msg)).not.toContain(token);
+      expect(String(result.body.msg)).not.toContain(secretKey);
+    });
+
+    it("refuses a reused request-id with status 401006", async () => {
+      const requestId = randomUUID();
+      expect((await sendEim(signed({ requestId }))).body).toMatchObject({ status: 123009 });
+      expect((await sendEim(signed({ requestId }))).body).toMatchObject({ status: 401006 });
     });
   });
 });
@@ -283,8 +370,41 @@ describe("RSP with the appendix scheme", () => {
   afterAll(async () => {
     await sandbox?.stop();
   });
+  const send = (headers: Record<string, string>, body: string = listConfigsBody) =>
+    postRaw(`${sandbox.url}${listConfigsPath}`, headers, body);
+  const signed = (overrides: AppendixOverrides = {}) => {
+    const { accessKey, secretKey } = sandbox.credentials.rsp;
+    return opensslAppendixHeaders(accessKey, secretKey, listConfigsBody, overrides);
+  };
 
-  it("accepts appendix-signed RSP requests and refuses rsp-signed ones", async () => {
+  it("accepts RSP requests signed with openssl in the appendix scheme, and refuses rsp-signed ones", async () => {
+    expect((await send(signed())).body).toMatchObject({ success: true, code: "00000" });
+    const { accessKey, secretKey } = sandbox.credentials.rsp;
+    expect((await send(rspHeaders(accessKey, secretKey, listConfigsBody))).body).toMatchObject({
+      success: false,
+      code: "AUTH_MISSING_HEADER",
+    });
+  });
+
+  it.each([
+    { name: "a body byte changed", change: () => ({ body: listConfigsBody.replace("10", "11") }) },
+    {
+      name: "the request-id changed",
+      change: () => ({ headers: { ...signed(), "request-id": randomUUID() } }),
+    },
+    { name: "a wrong secret", change: () => ({ headers: signed({ ackey: "not-the-secret" }) }) },
+  ])("refuses $name with AUTH_BAD_SIGNATURE", async ({ change }) => {
+    const { headers = signed(), body } = change() as {
+      headers?: Record<string, string>;
+      body?: string;
+    };
+    expect((await send(headers, body)).body).toMatchObject({
+      success: false,
+      code: "AUTH_BAD_SIGNATURE",
+    });
+  });
+
+  it("accepts the package's own appendix signer as well", async () => {
     const appendix = createTestClients({
       rspUrl: sandbox.url,
       eimUrl: sandbox.url,
@@ -292,17 +412,7 @@ describe("RSP with the appendix scheme", () => {
       credentials: sandbox.credentials,
       rspScheme: "appendix",
     });
-    const rsp = createTestClients({
-      rspUrl: sandbox.url,
-      eimUrl: sandbox.url,
-      cmpUrl: sandbox.url,
-      credentials: sandbox.credentials,
-    });
     const body = { pageParam: { pageNum: 1, pageSize: 10 } };
     expect((await appendix.rsp.call("listConfigs", body)).body).toMatchObject({ success: true });
-    expect((await rsp.rsp.call("listConfigs", body)).body).toMatchObject({
-      success: false,
-      code: "AUTH_MISSING_HEADER",
-    });
   });
 });

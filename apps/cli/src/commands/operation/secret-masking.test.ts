@@ -32,7 +32,10 @@ describe("secretValuesIn and scrubText", () => {
     );
   });
 
-  it("leaves short secrets (4-digit PINs) to masking by name, not text replacement", () => {
+  it("replaces short secrets (4-digit PINs) only as whole words, never inside an ICCID", () => {
     expect(scrubText("ICCID 89860468152080341234", ["1234"])).toBe("ICCID 89860468152080341234");
+    expect(scrubText("pin1 1234 refused for 89860468152080341234", ["1234"])).toBe(
+      `pin1 ${hiddenMarker} refused for 89860468152080341234`,
+    );
   });
 });

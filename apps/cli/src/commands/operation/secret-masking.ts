@@ -33,9 +33,9 @@ export function secretValuesIn(value: unknown, secretNames: ReadonlySet<string>)
   return found;
 }
 
-// Shorter secrets (4-digit PINs and confirmation codes) are masked by name in data; replacing
-// them in free text would mangle ICCIDs and counts that happen to contain the same digits.
-const minScrubbedLength = 8;
+// Shorter secrets (4-digit PINs and confirmation codes) are replaced in free text only as
+// whole words: anywhere else they would mangle ICCIDs and counts that contain the same digits.
+const minScrubbedAnywhere = 8;
 
 /**
  * Replaces every occurrence of the given secrets in a text. The last line of defence: the
@@ -46,7 +46,16 @@ export function scrubText(text: string, secrets: readonly string[]): string {
   let result = text;
   // Longest first, so a secret that contains another is replaced whole.
   for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length >= minScrubbedLength) result = result.replaceAll(secret, hiddenMarker);
+    if (secret.length >= minScrubbedAnywhere) {
+      result = result.replaceAll(secret, hiddenMarker);
+    } else if (secret !== "") {
+      const word = new RegExp(`(?<![0-9A-Za-z])${escapeRegExp(secret)}(?![0-9A-Za-z])`, "g");
+      result = result.replace(word, hiddenMarker);
+    }
   }
   return result;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
