@@ -141,6 +141,9 @@ The secret is only used for the HMAC; it is never printed.`,
     ],
     load: () => import("../commands/sign-command.ts"),
   },
+  ...rspCommandSpecs,
+  ...eimCommandSpecs,
+  ...cmpCommandSpecs,
   {
     path: ["sandbox"],
     summary: "Run the local sandbox of the RSP, eIM and CMP APIs (signatures, state, faults)",
@@ -226,7 +229,4 @@ SIMLESSLY_BASE_URL=http://127.0.0.1:4020 SIMLESSLY_ACCESS_KEY=… SIMLESSLY_SECR
     ],
     load: () => import("../commands/sandbox-command.ts"),
   },
-  ...rspCommandSpecs,
-  ...eimCommandSpecs,
-  ...cmpCommandSpecs,
 ];
