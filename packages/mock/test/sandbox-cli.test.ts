@@ -2,6 +2,9 @@
 // credentials, serves signed requests, never prints a secret it was given, and stops on
 // SIGTERM.
 import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { demoCredentials } from "../src/index.ts";
@@ -46,6 +49,17 @@ function run(
   });
 }
 
+function urlIn(output: string): string {
+  const url = /Simlessly sandbox on (http:\/\/\S+)/.exec(output)?.[1];
+  if (url === undefined) throw new Error(output);
+  return url;
+}
+
+/** Every product at one sandbox URL. */
+function at(url: string) {
+  return { rspUrl: url, eimUrl: url, cmpUrl: url };
+}
+
 function exited(child: ChildProcess): Promise<number | null> {
   return child.exitCode !== null
     ? Promise.resolve(child.exitCode)
@@ -86,6 +100,69 @@ describe("pnpm sandbox", () => {
     expect(output).toMatch(/SecretKey sha256:[0-9a-f]{12} \(yours, hidden\)/);
     child.kill("SIGTERM");
     await exited(child);
+  });
+
+  it("accepts the credentials of the environment over HTTP, and refuses the demo ones then", async () => {
+    const rsp = { accessKey: "myownrspaccesskey1", secretKey: "my-own-rsp-secret-4f1c" };
+    const { child, output } = await run(["--port", "0"], {
+      SIMLESSLY_ACCESS_KEY: rsp.accessKey,
+      SIMLESSLY_SECRET_KEY: rsp.secretKey,
+    });
+    const url = urlIn(output);
+    const body = { pageParam: { pageNum: 1, pageSize: 10 } };
+    const own = createTestClients({ ...at(url), credentials: { ...demoCredentials, rsp } });
+    expect((await own.rsp.call("listConfigs", body)).body).toMatchObject({ success: true });
+    const demo = createTestClients({ ...at(url), credentials: demoCredentials });
+    expect((await demo.rsp.call("listConfigs", body)).body).toMatchObject({
+      success: false,
+      code: "AUTH_UNKNOWN_KEY",
+    });
+    child.kill("SIGTERM");
+    await exited(child);
+  });
+
+  it("takes faults, the appendix scheme and a state file from its command line", async () => {
+    const dataFile = join(mkdtempSync(join(tmpdir(), "simlessly-sandbox-cli-")), "state.jsonl");
+    const body = { pageParam: { pageNum: 1, pageSize: 10 } };
+    const faulty = await run(["--port", "0", "--error-rate", "1", "--error-status", "503"]);
+    const faultyClients = createTestClients({
+      ...at(urlIn(faulty.output)),
+      credentials: demoCredentials,
+    });
+    expect(faulty.output).toContain("errorRate5xx=1");
+    expect((await faultyClients.rsp.call("listConfigs", body)).status).toBe(503);
+    faulty.child.kill("SIGTERM");
+    await exited(faulty.child);
+
+    const args = ["--port", "0", "--scheme", "appendix", "--batch-delay", "0", "--data", dataFile];
+    const first = await run(args);
+    const appendix = createTestClients({
+      ...at(urlIn(first.output)),
+      credentials: demoCredentials,
+      rspScheme: "appendix",
+    });
+    const generated = await appendix.rsp.call("generateAc", {
+      configName: "templateRegular01",
+      iccid: "89860468152080349618",
+      imsi: "460048867619618",
+      ki: "6BE2053E8580B135CD43443380DB7111",
+    });
+    expect(generated.body).toMatchObject({ success: true });
+    first.child.kill("SIGTERM");
+    expect(await exited(first.child)).toBe(0);
+
+    // A new process on the same file still knows the profile.
+    const second = await run(args);
+    expect(second.output).toContain(`state file ${dataFile}`);
+    const again = createTestClients({
+      ...at(urlIn(second.output)),
+      credentials: demoCredentials,
+      rspScheme: "appendix",
+    });
+    const detail = await again.rsp.call("getProfileDetail", { iccid: "89860468152080349618" });
+    expect(detail.body).toMatchObject({ success: true, obj: { iccid: "89860468152080349618" } });
+    second.child.kill("SIGTERM");
+    await exited(second.child);
   });
 
   it("refuses an option it cannot use, with exit code 2", async () => {
