@@ -2,7 +2,12 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sampleRecords, toCsv, writeSampleCsv } from "./sample-records.ts";
-import { credentialSecrets, type SandboxCli, startSandboxCli } from "./sandbox-cli.ts";
+import {
+  credentialSecrets,
+  type SandboxCli,
+  type SandboxRun,
+  startSandboxCli,
+} from "./sandbox-cli.ts";
 import { tempDir } from "./test-io.ts";
 
 // `simlessly ac generate-batch` through the typed RSP client against the stateful sandbox over
@@ -100,70 +105,108 @@ describe("ac generate-batch against the sandbox", () => {
     }
   });
 
+  /** Runs generate-batch, then resumes with --resubmit-unknown until nothing is unknown. */
+  async function runToTheEnd(
+    input: string,
+    out: string,
+  ): Promise<{ codes: number[]; last: SandboxRun }> {
+    const args = [
+      ...["ac", "generate-batch", "--config-name", "templateRegular01"],
+      ...["--input", input, "--out", out, "--qr", "none", "--json"],
+    ];
+    const codes: number[] = [];
+    let last = await cli.run(args);
+    codes.push(last.code);
+    for (let round = 0; round < 20 && last.code === 4; round += 1) {
+      last = await cli.run([...args, "--resume", "--resubmit-unknown"]);
+      codes.push(last.code);
+    }
+    return { codes, last };
+  }
+
+  /**
+   * Checks that every record is in results.csv once and what the sandbox saw of it: a success
+   * was submitted once; a failure only by a resubmission of a record the platform had taken
+   * without answering, refused by its one-profile-per-ICCID rule. Returns how many failed.
+   */
+  function expectEveryRecordAccounted(out: string, records: number, last: SandboxRun): number {
+    const summary = JSON.parse(last.stdout) as { unknown: number; pending: number };
+    expect(summary).toMatchObject({ unknown: 0, pending: 0 });
+    const rows = resultRows(out);
+    expect(rows).toHaveLength(records);
+    expect(new Set(rows.map((row) => row[0])).size).toBe(records);
+    const counts = submissions(rows.map((row) => row[0] as string));
+    expect(counts.size).toBe(records);
+    let refused = 0;
+    for (const row of rows) {
+      const [iccid, status, code] = row;
+      const sent = counts.get(iccid as string);
+      if (status === "success") {
+        expect(code).toMatch(/^1\$/);
+        expect(sent).toBe(1);
+        continue;
+      }
+      expect(status).toBe("failed");
+      expect(row.join(",")).toMatch(/already exists/i);
+      expect(sent).toBe(2);
+      refused += 1;
+    }
+    return refused;
+  }
+
   it("accounts for every record under 5xx, resets, 429 and latency, resubmitting only what is unknown", async () => {
     cli.sandbox.admin.reset();
+    // High rates, so that unknown outcomes are all but certain (about 40 % of submissions).
     cli.sandbox.admin.setFaults(
       {
         latencyMs: [0, 15],
-        errorRate5xx: 0.08,
-        rate429: 0.08,
+        errorRate5xx: 0.15,
+        rate429: 0.1,
         retryAfterSeconds: 0,
-        resetBeforeRate: 0.05,
-        resetAfterRate: 0.1,
+        resetBeforeRate: 0.1,
+        resetAfterRate: 0.15,
       },
       11,
     );
     try {
       const dir = tempDir();
       const input = join(dir, "sims.csv");
-      const records = 3000;
-      writeSampleCsv(input, records);
+      writeSampleCsv(input, 3000);
       const out = join(dir, "out");
-      const args = [
-        ...["ac", "generate-batch", "--config-name", "templateRegular01"],
-        ...["--input", input, "--out", out, "--qr", "none", "--json"],
-        // One request at a time: the seeded faults then fall on the same requests every run.
-        ...["--concurrency", "1"],
-      ];
-      const codes: number[] = [];
-      let run = await cli.run(args);
-      codes.push(run.code);
-      for (let round = 0; round < 12 && run.code !== 0 && run.code !== 1; round += 1) {
-        run = await cli.run([...args, "--resume", "--resubmit-unknown"]);
-        codes.push(run.code);
-      }
-      // The first run met unknown outcomes (exit 4); one resumed run resent them, and the
-      // records the platform had taken the first time came back refused (exit 1).
-      expect(codes, run.stderr).toEqual([4, 1]);
-      const summary = JSON.parse(run.stdout) as { unknown: number; pending: number };
-      expect(summary).toMatchObject({ unknown: 0, pending: 0 });
-
-      const rows = resultRows(out);
-      expect(rows).toHaveLength(records);
-      expect(new Set(rows.map((row) => row[0])).size).toBe(records);
-      const counts = submissions(rows.map((row) => row[0] as string));
-      expect(counts.size).toBe(records);
-      let refused = 0;
-      for (const row of rows) {
-        const [iccid, status, code] = row;
-        const sent = counts.get(iccid as string);
-        if (status === "success") {
-          expect(code).toMatch(/^1\$/);
-          expect(sent).toBe(1);
-          continue;
-        }
-        // Only a record whose first submission the platform took without answering is sent
-        // again, and the platform's one-profile-per-ICCID rule refuses the repeat.
-        expect(status).toBe("failed");
-        expect(row.join(",")).toMatch(/already exists/i);
-        expect(sent).toBe(2);
-        refused += 1;
-      }
-      expect(refused).toBeGreaterThan(0);
-      expect(refused).toBeLessThan(records / 2);
+      const { codes, last } = await runToTheEnd(input, out);
+      expect(codes[0], last.stderr).toBe(4);
+      expect([0, 1], last.stderr).toContain(last.code);
+      const refused = expectEveryRecordAccounted(out, 3000, last);
+      expect(refused).toBeLessThan(3000 / 2);
     } finally {
       cli.sandbox.admin.setFaults({});
     }
+  });
+
+  it("refuses, when resent, exactly the records the platform took without answering", async () => {
+    cli.sandbox.admin.reset();
+    // Every request is processed and then its connection reset: every chunk ends unknown.
+    cli.sandbox.admin.setFaults({ resetAfterRate: 1 }, 3);
+    const dir = tempDir();
+    const input = join(dir, "sims.csv");
+    writeSampleCsv(input, 400);
+    const out = join(dir, "out");
+    const args = [
+      ...["ac", "generate-batch", "--config-name", "templateRegular01"],
+      ...["--input", input, "--out", out, "--qr", "none", "--json"],
+    ];
+    const lost = await cli.run(args);
+    cli.sandbox.admin.setFaults({});
+    expect(lost.code, lost.stderr).toBe(4);
+    expect(JSON.parse(lost.stdout)).toMatchObject({ unknown: 400 });
+    // Plain --resume reports them again and sends nothing.
+    const reported = await cli.run([...args, "--resume"]);
+    expect(reported.code).toBe(4);
+    const once = submissions(sampleRecords(400).map((record) => record.iccid));
+    expect([...once.values()]).toEqual(Array(400).fill(1));
+    const resent = await cli.run([...args, "--resume", "--resubmit-unknown"]);
+    expect(resent.code, resent.stderr).toBe(1);
+    expect(expectEveryRecordAccounted(out, 400, resent)).toBe(400);
   });
 
   it("stops with exit 3 when the platform refuses the credentials, sending no record", async () => {
