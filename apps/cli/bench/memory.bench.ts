@@ -1,5 +1,5 @@
 // Benchmark: peak memory of generate-batch at 1,000,000 records against 100,000 (goal: at
-// most 1.3×). Each size runs in a fresh process with the V8 flag the executable re-executes
+// most 1.3×). Each size runs in a fresh process with the V8 flags the executable re-executes
 // with (see src/cli/heap-tuning.ts); the inputs are generated once in the temp folder.
 // The goal figure is the one over HTTP (memory-http.bench.ts); this one isolates the pipeline
 // and takes seconds instead of minutes.
@@ -7,7 +7,7 @@
 //   100000 and 1000000)
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { boundedYoungGenerationFlag } from "../src/cli/heap-tuning.ts";
+import { boundedHeapFlags } from "../src/cli/heap-tuning.ts";
 import { sampleCsv } from "./sample-input.ts";
 
 const sizes = [
@@ -18,7 +18,7 @@ const runner = join(import.meta.dirname, "memory-run.ts");
 
 const peaks = sizes.map((records) => {
   const input = sampleCsv(records);
-  const result = spawnSync(process.execPath, [boundedYoungGenerationFlag, runner, input], {
+  const result = spawnSync(process.execPath, [...boundedHeapFlags, runner, input], {
     encoding: "utf8",
   });
   if (result.status !== 0) throw new Error(`memory run failed: ${result.stderr}`);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sampleRecords, toCsv } from "../../test/sample-records.ts";
 import { tempDir } from "../../test/test-io.ts";
-import { boundedYoungGenerationFlag, reexecArguments } from "./heap-tuning.ts";
+import { boundedHeapFlags, reexecArguments } from "./heap-tuning.ts";
 
 describe("reexecArguments", () => {
   const run = ["ac", "generate-batch", "--input", "in.csv", "--out", "out"];
@@ -14,14 +14,14 @@ describe("reexecArguments", () => {
       args: run,
       execArgv: [],
       env: {},
-      want: [boundedYoungGenerationFlag],
+      want: [...boundedHeapFlags],
     },
     {
       name: "a run with other node flags",
       args: run,
       execArgv: ["--enable-source-maps"],
       env: {},
-      want: ["--enable-source-maps", boundedYoungGenerationFlag],
+      want: ["--enable-source-maps", ...boundedHeapFlags],
     },
     { name: "the help", args: [...run, "--help"], execArgv: [], env: {}, want: undefined },
     { name: "a dry run", args: [...run, "--dry-run"], execArgv: [], env: {}, want: undefined },
