@@ -8,6 +8,7 @@ import {
   type SandboxRun,
   startSandboxCli,
 } from "./sandbox-cli.ts";
+import { allProfiles } from "./sandbox-profiles.ts";
 import { tempDir } from "./test-io.ts";
 
 // `simlessly ac generate-batch` through the typed RSP client against the stateful sandbox over
@@ -43,16 +44,14 @@ function filesIn(out: string): Map<string, string> {
   return files;
 }
 
+/** How often the sandbox saw each of `iccids` submitted (absent: never). */
 function submissions(iccids: readonly string[]): Map<string, number> {
   const wanted = new Set(iccids);
-  const counts = new Map<string, number>();
-  for (let offset = 0; ; offset += 10_000) {
-    const page = cli.sandbox.admin.profiles({ offset, limit: 10_000 });
-    for (const entry of page.profiles) {
-      if (wanted.has(entry.iccid)) counts.set(entry.iccid, entry.submissions);
-    }
-    if (offset + page.limit >= page.total) return counts;
-  }
+  return new Map(
+    allProfiles(cli.sandbox)
+      .filter((entry) => wanted.has(entry.iccid))
+      .map((entry) => [entry.iccid, entry.submissions]),
+  );
 }
 
 describe("ac generate-batch against the sandbox", () => {

@@ -13,8 +13,6 @@ import { tempDir } from "./test-io.ts";
 // --resubmit-unknown (where the platform's one-profile-per-ICCID rule refuses the repeat).
 
 const child = join(import.meta.dirname, "drill-child.ts");
-const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
-const stripsTypes = major > 23 || (major === 23 && minor >= 6) || (major === 22 && minor >= 18);
 
 interface Exit {
   readonly code: number | null;
@@ -92,7 +90,7 @@ function expectExactlyOnce(dir: string, records: number): void {
   }
 }
 
-describe.skipIf(!stripsTypes)("kill -9 drills", () => {
+describe("kill -9 drills", () => {
   it("a kill after the platform took a batch but before its code was journaled leaves an unknown chunk", async () => {
     const dir = setUp(200);
     expect((await run(dir, ["--kill-at", "after-submit:3"])).signal).toBe("SIGKILL");
