@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sampleRecords, toCsv, writeSampleCsv } from "./sample-records.ts";
+import { type SampleRecord, sampleRecords, toCsv, writeSampleCsv } from "./sample-records.ts";
 import {
   credentialSecrets,
   type SandboxCli,
@@ -207,6 +207,76 @@ describe("ac generate-batch against the sandbox", () => {
     expect(resent.code, resent.stderr).toBe(1);
     expect(expectEveryRecordAccounted(out, 400, resent)).toBe(400);
   });
+
+  const [one, two, three] = sampleRecords(3) as [SampleRecord, SampleRecord, SampleRecord];
+  const csvLine = (record: SampleRecord) =>
+    `${record.iccid},${record.imsi},${record.ki},${record.opc}`;
+  const malformed = [
+    {
+      kind: "an unclosed quote",
+      file: "sims.csv",
+      text: `iccid,imsi,ki,opc\n${csvLine(one)}\n"${csvLine(two)}\n`,
+      says: /quote opened after line 2 is never closed/,
+    },
+    {
+      kind: "an unknown column",
+      file: "sims.csv",
+      text: `iccid,imsi,ki,opc,colour\n${csvLine(one)},red\n`,
+      says: /unknown column "colour"/,
+    },
+    {
+      kind: "a missing column",
+      file: "sims.csv",
+      text: `iccid,imsi,opc\n${one.iccid},${one.imsi},${one.opc}\n`,
+      says: /ki/,
+    },
+    { kind: "an empty file", file: "sims.csv", text: "", says: /empty/ },
+    {
+      kind: "a header without records",
+      file: "sims.csv",
+      text: "iccid,imsi,ki,opc\n",
+      says: /no record/i,
+    },
+    {
+      kind: "malformed JSON on a line",
+      file: "sims.jsonl",
+      text: `${JSON.stringify(one)}\n{"iccid": "${two.iccid}",\n`,
+      says: /line 2/,
+    },
+    {
+      kind: "a Ki that is not 32 hex digits",
+      file: "sims.csv",
+      text: `iccid,imsi,ki,opc\n${csvLine(one)}\n${two.iccid},${two.imsi},XYZ${two.ki.slice(3)},${two.opc}\n`,
+      says: /ki \(line 3\): must be 32 hexadecimal characters/,
+    },
+    {
+      kind: "a repeated ICCID",
+      file: "sims.csv",
+      text: `iccid,imsi,ki,opc\n${csvLine(one)}\n${csvLine(three)}\n${one.iccid},${three.imsi},${three.ki},${three.opc}\n`,
+      says: /line 4/,
+    },
+  ];
+
+  it.each(malformed)(
+    "refuses $kind with exit 2, naming where, and sends nothing",
+    async ({ file, text, says }) => {
+      cli.sandbox.admin.reset();
+      const dir = tempDir();
+      const input = join(dir, file);
+      writeFileSync(input, text);
+      const run = await cli.run([
+        ...["ac", "generate-batch", "--config-name", "templateRegular01"],
+        ...["--input", input, "--out", join(dir, "out"), "--qr", "none"],
+      ]);
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(says);
+      expect(cli.sandbox.admin.profiles().total).toBe(0);
+      for (const record of [one, two, three]) {
+        expect(run.stderr).not.toContain(record.ki.slice(3));
+        expect(run.stderr).not.toContain(record.opc);
+      }
+    },
+  );
 
   it("stops with exit 3 when the platform refuses the credentials, sending no record", async () => {
     cli.sandbox.admin.reset();
