@@ -1,6 +1,6 @@
 import { ConfigError } from "../cli/cli-error.ts";
 import type { CliContext, Invocation } from "../cli/command-spec.ts";
-import { ExitCode } from "../cli/exit-code.ts";
+import { globalOptions } from "../cli/global-options.ts";
 
 /**
  * `simlessly sandbox`: runs the stateful sandbox of `@simlessly/mock` in this process until
@@ -18,9 +18,8 @@ export async function run(invocation: Invocation, _context: CliContext): Promise
     );
   }
   await mock.runSandboxCommand(sandboxArgs(invocation.values));
-  // The sandbox runs until a signal stops it (it exits the process then).
-  await new Promise<never>(() => {});
-  return ExitCode.ok;
+  // Never settles: the sandbox runs until a signal stops it, and then exits the process.
+  return new Promise<number>(() => {});
 }
 
 /** The sandbox's own options, as its command line takes them. */
@@ -33,12 +32,5 @@ export function sandboxArgs(values: Invocation["values"]): string[] {
   return args;
 }
 
-const globalNames = new Set([
-  "profile",
-  "config",
-  "json",
-  "help",
-  "version",
-  "log-level",
-  "verbose",
-]);
+// The options every command takes are the CLI's own, not the sandbox's.
+const globalNames: ReadonlySet<string> = new Set(Object.keys(globalOptions));
