@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { sandboxArgs } from "../src/commands/sandbox-command.ts";
 import { runCliForTest } from "./run-cli.ts";
+import { credentialSecrets, startSandboxCli } from "./sandbox-cli.ts";
 
 const bin = join(import.meta.dirname, "..", "src", "bin.ts");
 
@@ -70,5 +71,29 @@ describe("--log-level", () => {
     });
     expect(fromEnv.code).toBe(2);
     expect(fromEnv.stderr).toContain("SIMLESSLY_LOG_LEVEL must be one of");
+  });
+});
+
+describe("the client's log on stderr", () => {
+  it("repeats no failure the CLI reports itself, unless a level was asked for", async () => {
+    const cli = await startSandboxCli();
+    try {
+      const unknownIccid = ["profile", "detail", "89860468000000000999"];
+      const quiet = await cli.run(unknownIccid);
+      expect(quiet.code).toBe(1);
+      expect(quiet.stderr).toMatch(/^error: getProfileDetail failed/m);
+      expect(quiet.stderr).not.toContain("simlessly error:");
+      const asked = await cli.run([...unknownIccid, "--log-level", "error"]);
+      expect(asked.code).toBe(1);
+      expect(asked.stderr).toContain("simlessly error: simlessly call failed");
+      const debug = await cli.run([...unknownIccid, "-v"]);
+      expect(debug.stderr).toContain("simlessly debug: simlessly request");
+      expect(debug.stderr).toContain("[REDACTED]");
+      for (const secret of credentialSecrets(cli.env)) {
+        expect(debug.stderr).not.toContain(secret);
+      }
+    } finally {
+      await cli.stop();
+    }
   });
 });

@@ -11,7 +11,8 @@ export interface ClientLogging {
 
 /**
  * The clients' log on stderr, one line an entry: `simlessly LEVEL: message {details}`. The
- * level is `--log-level` (or `-v`), else `$SIMLESSLY_LOG_LEVEL`, else `warn`. The details
+ * level is `--log-level` (or `-v`), else `$SIMLESSLY_LOG_LEVEL`, else `warn` (without the
+ * client's error entries, which repeat what the CLI reports itself). The details
  * arrive redacted from the client (secret fields, signatures and tokens hidden); they are
  * written as one JSON line so a log collector can read them, and the whole line passes
  * through `scrub` (the caller's exact secret values) as a last line of defence.
@@ -23,11 +24,12 @@ export function stderrLogging(
   scrub: (text: string) => string = (text) => text,
 ): ClientLogging {
   const fromEnv = env.SIMLESSLY_LOG_LEVEL;
-  const logLevel =
+  const chosen =
     global.logLevel ??
     (fromEnv === undefined || fromEnv === ""
-      ? "warn"
+      ? undefined
       : parseLogLevel(fromEnv, "SIMLESSLY_LOG_LEVEL"));
+  const logLevel = chosen ?? "warn";
   const line =
     (level: string) =>
     (message: string, details?: Record<string, unknown>): void => {
@@ -37,8 +39,11 @@ export function stderrLogging(
           : ` ${JSON.stringify(details)}`;
       stderr.write(scrub(`simlessly ${level}: ${message}${extra}\n`));
     };
+  // Every failed call already ends in the CLI's own error line (or a journal entry and the
+  // summary); the client's copy of it is shown only to someone who asked for a log level.
+  const error = chosen === undefined ? () => {} : line("error");
   return {
     logLevel,
-    logger: { debug: line("debug"), info: line("info"), warn: line("warn"), error: line("error") },
+    logger: { debug: line("debug"), info: line("info"), warn: line("warn"), error },
   };
 }
