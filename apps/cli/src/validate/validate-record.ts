@@ -1,7 +1,7 @@
 import { type RspSchema, rspSchemas } from "@simlessly/contract";
 import type { RawRecord } from "../input/raw-record.ts";
-import { describePattern } from "./describe-pattern.ts";
 import type { FieldIssue } from "./field-issue.ts";
+import { type BodyIssue, issueReason } from "./issue-reason.ts";
 import { isSecretField } from "./secret-fields.ts";
 
 /** A SIM record the contract accepts, ready to send. */
@@ -41,44 +41,17 @@ export function validateRecord(raw: RawRecord): RecordCheck {
   return { ok: false, issues };
 }
 
-interface ZodIssueLike {
-  readonly code: string;
-  readonly message: string;
-  readonly expected?: unknown;
-  readonly pattern?: unknown;
-  readonly maximum?: unknown;
-  readonly minimum?: unknown;
-  readonly origin?: unknown;
-}
-
-function reasonFor(issue: ZodIssueLike, field: string, value: unknown): string {
+// What only the record's own value can tell, then the wording every zod issue gets.
+function reasonFor(issue: BodyIssue, field: string, value: unknown): string {
   if (issue.code === "invalid_type") {
     if (value === undefined) return "is required";
     if (issue.expected === "string" && typeof value === "number") {
       return "must be a string (quote it: numbers lose digits)";
     }
-    return issue.expected === "array" ? "must be a list" : `must be a ${String(issue.expected)}`;
   }
-  if (issue.code === "invalid_format") {
-    const wording = fieldWording[field];
-    if (wording !== undefined) return wording;
-    const described =
-      typeof issue.pattern === "string" ? describePattern(issue.pattern) : undefined;
-    return described === undefined ? "has the wrong format" : `must be ${described}`;
-  }
-  if (issue.code === "too_big" && issue.origin === "array") {
-    return `must have at most ${String(issue.maximum)} entries`;
-  }
-  if (issue.code === "too_small" && issue.origin === "array") {
-    return `must have at least ${String(issue.minimum)} entries`;
-  }
-  // The contract's length checks are refinements with fixed messages ("Too long: expected at
-  // most 255 characters"); they never quote the value.
-  const length = /^Too (long|short): expected at (most|least) (\d+) characters$/.exec(
-    issue.message,
-  );
-  if (length !== null) return `must have at ${length[2]} ${length[3]} characters`;
-  return "is not valid";
+  const wording = fieldWording[field];
+  if (issue.code === "invalid_format" && wording !== undefined) return wording;
+  return issueReason(issue);
 }
 
 // Non-secret values help find the mistake; secret ones are never shown.

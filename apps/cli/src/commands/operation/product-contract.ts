@@ -6,6 +6,7 @@ import {
   rspMetadata,
   rspSchemas,
 } from "@simlessly/contract";
+import type { BodyIssue } from "../../validate/issue-reason.ts";
 
 /** The three Simlessly products, each with its own API, credentials and contract. */
 export type Product = "rsp" | "eim" | "cmp";
@@ -15,21 +16,6 @@ export interface BodySchema {
   safeParse(
     data: unknown,
   ): { success: true; data: unknown } | { success: false; error: { issues: readonly BodyIssue[] } };
-}
-
-/** One zod issue, with only the fields the wording needs (no value is ever read from it). */
-export interface BodyIssue {
-  readonly code: string;
-  readonly path: readonly PropertyKey[];
-  readonly message: string;
-  readonly expected?: unknown;
-  readonly pattern?: unknown;
-  readonly maximum?: unknown;
-  readonly minimum?: unknown;
-  readonly origin?: unknown;
-  readonly keys?: readonly string[];
-  /** For a union: the issues of each of its shapes. */
-  readonly errors?: readonly (readonly BodyIssue[])[];
 }
 
 /** What the CLI reads of one product's generated contract. */

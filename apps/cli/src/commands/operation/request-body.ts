@@ -1,6 +1,6 @@
 import { InputError, UsageError } from "../../cli/cli-error.ts";
-import { describePattern } from "../../validate/describe-pattern.ts";
-import type { BodyIssue, BodySchema } from "./product-contract.ts";
+import { type BodyIssue, issueReason } from "../../validate/issue-reason.ts";
+import type { BodySchema } from "./product-contract.ts";
 
 /**
  * Merges the body read from `--input` with the fields given as flags or arguments. A field
@@ -46,7 +46,7 @@ function describeIssue(issue: BodyIssue): string[] {
     const prefix = issue.path.length === 0 ? "" : `${field}.`;
     return (issue.keys ?? []).map((key) => `${prefix}${key}: is not a known field`);
   }
-  return [`${field}: ${reasonFor(issue)}`];
+  return [`${field}: ${issueReason(issue)}`];
 }
 
 // A body that matches no shape of a union (CMP's eidList | iccidList | imsiList, say) is best
@@ -65,38 +65,4 @@ function fieldName(path: readonly PropertyKey[]): string {
     name += typeof key === "number" ? `[${key}]` : `${name === "" ? "" : "."}${String(key)}`;
   }
   return name === "" ? "body" : name;
-}
-
-function reasonFor(issue: BodyIssue): string {
-  switch (issue.code) {
-    case "invalid_type":
-      // zod says "received undefined" for a missing key; the value itself is never read.
-      if (/received undefined/.test(issue.message)) return "is required";
-      return issue.expected === "array" ? "must be a list" : `must be a ${String(issue.expected)}`;
-    case "invalid_format": {
-      const described =
-        typeof issue.pattern === "string" ? describePattern(issue.pattern) : undefined;
-      return described === undefined ? "has the wrong format" : `must be ${described}`;
-    }
-    case "too_big":
-    case "too_small": {
-      const bound = issue.code === "too_big" ? "most" : "least";
-      const limit = String(issue.code === "too_big" ? issue.maximum : issue.minimum);
-      if (issue.origin === "array") return `must have at ${bound} ${limit} entries`;
-      if (issue.origin === "string") return `must have at ${bound} ${limit} characters`;
-      return `must be at ${bound} ${limit}`;
-    }
-    case "invalid_value":
-    case "invalid_union":
-      return "is not one of the accepted values or shapes";
-    case "custom": {
-      // The contract's length checks are refinements with fixed wording, never the value.
-      const length = /^Too (long|short): expected at (most|least) (\d+) characters$/.exec(
-        issue.message,
-      );
-      return length === null ? "is not valid" : `must have at ${length[2]} ${length[3]} characters`;
-    }
-    default:
-      return "is not valid";
-  }
 }
