@@ -4,18 +4,42 @@ import type { SchemaObject } from "./openapi-document.ts";
 import { documentWith, ref } from "./test-documents.ts";
 import { UnsupportedSchemaError } from "./unsupported-schema-error.ts";
 
-// Named schemas the cases may reference; `Later` counts as not yet declared (a cycle).
+// Named schemas the cases may reference; `Later…` counts as not yet declared (a cycle).
 const document = documentWith({
   A: { type: "string" },
   B: { type: "integer" },
   WithDefault: { type: "integer", enum: [1], default: 1 },
   Later: { type: "string" },
+  Ok: {
+    type: "object",
+    properties: { success: { type: "boolean", const: true }, obj: { type: "string" } },
+    required: ["success", "obj"],
+  },
+  Failed: {
+    type: "object",
+    properties: { success: { type: "boolean", const: false }, code: { type: "string" } },
+    required: ["success"],
+  },
+  AlsoOk: {
+    type: "object",
+    properties: { success: { type: "boolean", const: true } },
+    required: ["success"],
+  },
+  LaterFailed: {
+    type: "object",
+    properties: { success: { type: "boolean", const: false } },
+    required: ["success"],
+  },
+  MaybeFailed: {
+    type: "object",
+    properties: { success: { type: "boolean", const: false } },
+  },
 });
 
 function emit(schema: SchemaObject): string {
   const context: ZodEmitContext = {
     document,
-    isDeclared: (name) => name !== "Later",
+    isDeclared: (name) => !name.startsWith("Later"),
     helpers: new Set<ZodHelper>(),
   };
   return emitZodSchema(schema, "#/x", context);
@@ -167,6 +191,31 @@ describe("emitZodSchema translates each supported keyword", () => {
       name: "oneOf: exclusive union",
       given: { oneOf: [ref("A"), ref("B")] },
       want: "z.xor([A, B])",
+    },
+    {
+      name: "oneOf told apart by a required constant: discriminated union",
+      given: { oneOf: [ref("Ok"), ref("Failed")] },
+      want: 'z.discriminatedUnion("success", [Ok, Failed])',
+    },
+    {
+      name: "oneOf whose branches share the constant: exclusive union",
+      given: { oneOf: [ref("Ok"), ref("AlsoOk")] },
+      want: "z.xor([Ok, AlsoOk])",
+    },
+    {
+      name: "oneOf where a branch does not require the constant: exclusive union",
+      given: { oneOf: [ref("Ok"), ref("MaybeFailed")] },
+      want: "z.xor([Ok, MaybeFailed])",
+    },
+    {
+      name: "oneOf with a branch declared further down: exclusive union, read lazily",
+      given: { oneOf: [ref("Ok"), ref("LaterFailed")] },
+      want: "z.xor([Ok, z.lazy(() => LaterFailed)])",
+    },
+    {
+      name: "anyOf told apart by a constant: still a plain union",
+      given: { anyOf: [ref("Ok"), ref("Failed")] },
+      want: "z.union([Ok, Failed])",
     },
     { name: "anyOf: union", given: { anyOf: [ref("A"), ref("B")] }, want: "z.union([A, B])" },
     { name: "oneOf with one branch", given: { oneOf: [ref("A")] }, want: "A" },

@@ -3,8 +3,9 @@
 // either becomes a zod check or is proved redundant, and anything else throws an
 // UnsupportedSchemaError naming the JSON pointer.
 import { docComment } from "./doc-comment.ts";
+import { findDiscriminator } from "./find-discriminator.ts";
 import { childPointer, resolvePointer } from "./json-pointer.ts";
-import { type LiteralValue, literalViolation } from "./literal-check.ts";
+import { isLiteralValue, type LiteralValue, literalViolation } from "./literal-check.ts";
 import { isJsonObject, type OpenApiDocument, type SchemaObject } from "./openapi-document.ts";
 import { schemaRefName } from "./schema-refs.ts";
 import {
@@ -259,10 +260,6 @@ function checkTypeKeywords(
   }
 }
 
-function isLiteralValue(value: unknown): value is LiteralValue {
-  return value === null || ["string", "number", "boolean"].includes(typeof value);
-}
-
 function readLiteralValues(schema: SchemaObject, pointer: string): LiteralValue[] {
   if ("const" in schema) {
     const value = schema.const;
@@ -381,11 +378,20 @@ function emitComposition(
   const options = branches.map((branch, index) =>
     emitSchema(branch, childPointer(at, index), context, true),
   );
-  // oneOf means exactly one branch matches: z.xor fails on zero or several matches.
-  const union =
-    options.length === 1
-      ? (options[0] as string)
-      : list(keyword === "oneOf" ? "z.xor([" : "z.union([", options, "])");
+  // oneOf means exactly one branch matches: z.xor fails on zero or several matches. Branches
+  // told apart by a constant can match only one at a time: a discriminated union then runs
+  // just the branch the value names.
+  const discriminator =
+    keyword === "oneOf"
+      ? findDiscriminator(branches, at, context.document, context.isDeclared)
+      : undefined;
+  const opening =
+    discriminator !== undefined
+      ? `z.discriminatedUnion(${JSON.stringify(discriminator)}, [`
+      : keyword === "oneOf"
+        ? "z.xor(["
+        : "z.union([";
+  const union = options.length === 1 ? (options[0] as string) : list(opening, options, "])");
   if (types === undefined) return union;
   if (types.includes("object") || types.includes("array")) {
     // An intersection of strict objects rejects the keys of the other side.

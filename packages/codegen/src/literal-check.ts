@@ -6,6 +6,11 @@ import type { SchemaObject } from "./openapi-document.ts";
 /** A value `const` and `enum` may hold in this contract. */
 export type LiteralValue = string | number | boolean | null;
 
+/** Tells whether `value` can be a zod literal (a JSON scalar). */
+export function isLiteralValue(value: unknown): value is LiteralValue {
+  return value === null || ["string", "number", "boolean"].includes(typeof value);
+}
+
 /** String length as JSON Schema counts it: in Unicode code points, not UTF-16 units. */
 export function codePointLength(value: string): number {
   let count = 0;

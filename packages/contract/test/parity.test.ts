@@ -202,8 +202,8 @@ describe("parity.ts", () => {
     },
     {
       name: "a missing union branch",
-      find: "z.xor([Success, Failure])",
-      replace: "z.xor([Success])",
+      find: 'z.discriminatedUnion("success", [Success, Failure])',
+      replace: 'z.discriminatedUnion("success", [Success])',
       schema: "Envelope",
     },
     {
