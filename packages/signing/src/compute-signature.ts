@@ -15,14 +15,18 @@ export interface SignatureInput extends SigningFields {
   readonly hmac?: HmacSha256 | undefined;
 }
 
+function macOf(input: SignatureInput, defaultHmac: HmacSha256): Promise<Uint8Array> {
+  checkSecret(input.secret);
+  const hmac = input.hmac ?? defaultHmac;
+  return hmac(input.secret, messageToSign(input.scheme, input, input.body));
+}
+
 /** Computes the HMAC-SHA256 of a request as lower-case hex, whatever case the scheme sends. */
 export async function computeSignatureHex(
   input: SignatureInput,
   defaultHmac: HmacSha256,
 ): Promise<string> {
-  checkSecret(input.secret);
-  const hmac = input.hmac ?? defaultHmac;
-  return bytesToHex(await hmac(input.secret, messageToSign(input.scheme, input, input.body)));
+  return bytesToHex(await macOf(input, defaultHmac));
 }
 
 /** Computes a request's signature in the case its scheme sends: upper for rsp, lower for appendix. */
@@ -30,7 +34,7 @@ export async function computeSignatureWith(
   input: SignatureInput,
   defaultHmac: HmacSha256,
 ): Promise<string> {
-  const hex = await computeSignatureHex(input, defaultHmac);
+  const hex = bytesToHex(await macOf(input, defaultHmac));
   // RSP: the reference Java and both public clients send upper case; the seed asks for lower.
   return input.scheme === "rsp" ? hex.toUpperCase() : hex;
 }

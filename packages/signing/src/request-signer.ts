@@ -2,7 +2,7 @@ import { checkCredentials, type SigningCredentials } from "./check-signing-input
 import type { HmacSha256 } from "./hmac.ts";
 import { randomRequestId } from "./request-id.ts";
 import type { SigningScheme } from "./schemes.ts";
-import { signRequestWith } from "./sign-request.ts";
+import { signWithCheckedCredentials } from "./sign-request.ts";
 import type { SignableBody } from "./signable-body.ts";
 import type { SignedHeadersFor } from "./signed-headers.ts";
 
@@ -34,7 +34,7 @@ export function createRequestSignerWith<S extends SigningScheme>(
   const { scheme, key, secret, token, hmac } = options;
   // A retry must call this again: a request id may be used only once.
   return (body) =>
-    signRequestWith(
+    signWithCheckedCredentials(
       { scheme, key, secret, token, hmac, timestamp: now(), requestId: nextRequestId(), body },
       defaultHmac,
     );

@@ -33,6 +33,17 @@ export async function signRequestWith<S extends SigningScheme>(
   defaultHmac: HmacSha256,
 ): Promise<SignedHeadersFor<S>> {
   checkCredentials(input);
+  return signWithCheckedCredentials(input, defaultHmac);
+}
+
+/**
+ * {@link signRequestWith} for credentials already checked: a bound signer checks them once,
+ * not on every attempt.
+ */
+export async function signWithCheckedCredentials<S extends SigningScheme>(
+  input: SignRequestInput<S>,
+  defaultHmac: HmacSha256,
+): Promise<SignedHeadersFor<S>> {
   const timestamp = formatTimestamp(input.timestamp);
   checkHeaderValue("requestId", input.requestId);
   const { key, requestId } = input;
