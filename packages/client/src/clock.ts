@@ -13,6 +13,8 @@ export interface Clock {
   observe(dateHeader: string | null, sentAt: number, receivedAt: number): number | null;
   /** The current correction in milliseconds (server minus local). */
   readonly offsetMs: number;
+  /** Whether {@link Clock.observe} can change anything: skew correction is on. */
+  readonly correctsSkew: boolean;
 }
 
 /** Options of {@link createClock}. */
@@ -46,5 +48,6 @@ export function createClock(options: ClockOptions = {}): Clock {
     get offsetMs() {
       return offset;
     },
+    correctsSkew: options.correctSkew === true,
   };
 }

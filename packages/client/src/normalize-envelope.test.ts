@@ -82,6 +82,13 @@ describe("normalizeEnvelope", () => {
     expect(result.value).toBe(given);
   });
 
+  it("does not take inherited names such as constructor for aliases", () => {
+    const body = { success: true, obj: { constructor: 1, toString: "x" } };
+    const normalized = normalizeEnvelope(body, rspKeyAliases);
+    expect(normalized.changed).toBe(false);
+    expect(normalized.value).toBe(body);
+  });
+
   it("keeps a __proto__ key as a plain property", () => {
     const given = JSON.parse('{" x": 1, "__proto__": {"polluted": true}}') as object;
     const { value } = normalizeEnvelope(given);

@@ -52,20 +52,28 @@ function normalizeNode(value: unknown, aliases: KeyAliases): unknown {
     return copy ?? value;
   }
   if (!isRecord(value)) return value;
-  let changed = false;
-  const entries: [key: string, value: unknown, exact: boolean][] = [];
-  for (const [rawKey, child] of Object.entries(value)) {
+  // Recorded only from the first change on: an answer with nothing to fix, the common case,
+  // allocates nothing here.
+  let entries: [key: string, value: unknown, exact: boolean][] | null = null;
+  const keys = Object.keys(value);
+  for (let index = 0; index < keys.length; index++) {
+    const rawKey = keys[index] as string;
+    const child = value[rawKey];
     let key = rawKey.trim();
-    const alias = aliases[key];
+    // Own keys only: a body key such as "constructor" is not an alias.
+    const alias = Object.hasOwn(aliases, key) ? aliases[key] : undefined;
     if (alias !== undefined && !Object.hasOwn(value, alias)) key = alias;
     let normalized = normalizeNode(child, aliases);
     if (key === "success" && typeof normalized === "string" && booleanText.test(normalized)) {
       normalized = normalized.trim().toLowerCase() === "true";
     }
-    if (key !== rawKey || normalized !== child) changed = true;
+    if (entries === null) {
+      if (key === rawKey && normalized === child) continue;
+      entries = keys.slice(0, index).map((same) => [same, value[same], true]);
+    }
     entries.push([key, normalized, key === rawKey]);
   }
-  if (!changed) return value;
+  if (entries === null) return value;
   // A key spelled exactly always wins over a trimmed or aliased one that lands on it.
   const result: Record<string, unknown> = {};
   for (const [key, child, exact] of entries) {

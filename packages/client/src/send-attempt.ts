@@ -21,8 +21,8 @@ export interface AttemptInput {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: WireBody;
   readonly redirect: RequestRedirect;
-  /** The caller's signal: aborting it ends the attempt. */
-  readonly signal: AbortSignal;
+  /** The caller's signal, if any: aborting it ends the attempt. */
+  readonly signal?: AbortSignal | undefined;
   readonly timeoutMs: number;
   /** When the whole call must be over (local milliseconds). */
   readonly deadline: number;
@@ -64,8 +64,9 @@ export async function sendAttempt(input: AttemptInput): Promise<AttemptResult> {
   }
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(timedOut), limitMs);
-  const onAbort = () => controller.abort(input.signal.reason);
-  input.signal.addEventListener("abort", onAbort, { once: true });
+  const { signal } = input;
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort, { once: true });
   const sentAt = Date.now();
   try {
     const response = await input.fetch(input.url, {
@@ -95,6 +96,6 @@ export async function sendAttempt(input: AttemptInput): Promise<AttemptResult> {
     };
   } finally {
     clearTimeout(timer);
-    input.signal.removeEventListener("abort", onAbort);
+    signal?.removeEventListener("abort", onAbort);
   }
 }
