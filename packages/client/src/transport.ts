@@ -3,8 +3,8 @@
 //   middleware is registered (it must see them). It reads the body of the Request once, or
 //   takes the JSON text a typed call serialized, and answers with a Response.
 // - `call`: a typed call that no middleware sees, straight from its operation, headers and
-//   JSON text to its result. The Request and Response that nobody would read cost more than
-//   half of what a typed call added to a loopback round trip (docs/benchmarks.md).
+//   JSON text to its result. The Request and Response that nobody would read cost about half
+//   of what a typed call added to a loopback round trip (docs/benchmarks.md).
 
 import {
   type CallResult,
