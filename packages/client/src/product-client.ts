@@ -2,10 +2,11 @@
 // per-operation methods generated from the contract metadata, request checks, redaction and
 // logging. The product files add only how they authenticate and read their envelopes.
 import type { BatchLimit, EimErrorLookup } from "@simlessly/contract";
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Client } from "openapi-fetch";
 import { type Clock, createClock } from "./clock.ts";
 import { SimlesslyInvalidRequestError } from "./invalid-request-error.ts";
 import { createLogSink, type Logger, type LogLevel, type LogSink } from "./logger.ts";
+import { mirrorMiddleware } from "./middleware-mirror.ts";
 import type { KeyAliases } from "./normalize-envelope.ts";
 import {
   type CallableOperation,
@@ -117,32 +118,6 @@ function batchIssues(
     }
   }
   return issues;
-}
-
-/**
- * Follows what `raw.use` and `raw.eject` register, the same way openapi-fetch does, so a typed
- * call can tell whether any middleware must see it (openapi-fetch does not say).
- */
-function mirrorMiddleware<Paths extends {}>(
-  raw: Client<Paths, "application/json">,
-): readonly Middleware[] {
-  const registered: Middleware[] = [];
-  const use = raw.use.bind(raw);
-  const eject = raw.eject.bind(raw);
-  raw.use = (...middleware) => {
-    for (const item of middleware) {
-      use(item); // throws, as it would have, on an item that is not middleware
-      if (item) registered.push(item);
-    }
-  };
-  raw.eject = (...middleware) => {
-    for (const item of middleware) {
-      eject(item);
-      const index = registered.indexOf(item);
-      if (index !== -1) registered.splice(index, 1);
-    }
-  };
-  return registered;
 }
 
 /** Builds the shared machinery of a client. */
