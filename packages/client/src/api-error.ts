@@ -1,4 +1,5 @@
 import type { EimErrorLookup } from "@simlessly/contract";
+import { type RefusedRedirect, redirectText } from "./redirect.ts";
 import { SimlesslyError, type SimlesslyErrorContext } from "./simlessly-error.ts";
 
 /** What the server said when it refused a call. */
@@ -13,11 +14,14 @@ export interface SimlesslyApiErrorInit extends SimlesslyErrorContext {
   readonly catalog?: EimErrorLookup | null | undefined;
   /** 429: how long the server asked to wait, in milliseconds, when it said so. */
   readonly retryAfterMs?: number | null | undefined;
+  /** A redirect the client refused to follow (its status is `httpStatus`). */
+  readonly redirect?: RefusedRedirect | null | undefined;
 }
 
 /**
- * The server answered and refused the call: a failure envelope (`success: false`) or an
- * HTTP error status. Unknown codes are kept exactly as received.
+ * The server answered and refused the call: a failure envelope (`success: false`), an HTTP
+ * error status, or (read-only calls) a redirect, which is never followed, so nothing was sent
+ * to the address it named. Unknown codes are kept exactly as received.
  */
 export class SimlesslyApiError extends SimlesslyError {
   override readonly name: string = "SimlesslyApiError";
@@ -31,6 +35,12 @@ export class SimlesslyApiError extends SimlesslyError {
   readonly catalog: EimErrorLookup | null;
   /** For 429: how long the server asked to wait, in milliseconds, or null. */
   readonly retryAfterMs: number | null;
+  // Declared, not initialized: the other refusals keep exactly the fields they had.
+  /**
+   * Present only for a redirect: the origin it pointed to (never its path or query), or null
+   * when it named none or a browser hid it (`opaqueredirect`, whose `httpStatus` is 0).
+   */
+  declare readonly redirectOrigin?: string | null;
 
   constructor(init: SimlesslyApiErrorInit) {
     super(apiErrorMessage(init), init);
@@ -39,10 +49,12 @@ export class SimlesslyApiError extends SimlesslyError {
     this.serverMessage = init.serverMessage;
     this.catalog = init.catalog ?? null;
     this.retryAfterMs = init.retryAfterMs ?? null;
+    if (init.redirect) this.redirectOrigin = init.redirect.origin;
   }
 }
 
 function apiErrorMessage(init: SimlesslyApiErrorInit): string {
+  if (init.redirect) return redirectText(init.redirect);
   const parts = [`failed: HTTP ${init.httpStatus}`];
   if (init.code !== null && init.code !== "") parts.push(`code ${init.code}`);
   if (init.catalog?.known) parts.push(`(${init.catalog.name})`);

@@ -55,7 +55,6 @@ export interface OutgoingCall {
   readonly method: string;
   /** Lower-case names; the authentication headers are added per attempt. */
   readonly headers: Readonly<Record<string, string>>;
-  readonly redirect: RequestRedirect;
   /** The caller's signal, if any. */
   readonly signal: AbortSignal | undefined;
   /** Exactly what every attempt signs and sends. */
@@ -161,7 +160,6 @@ export function createAttemptLoop(
         method: call.method,
         headers,
         body,
-        redirect: call.redirect,
         signal,
         timeoutMs,
         deadline,

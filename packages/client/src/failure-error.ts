@@ -1,7 +1,9 @@
 // Turns the last failed attempt of a call into the error the caller gets. The rule that
 // matters: for an operation that changes state, any failure after which the request may have
 // been processed becomes SimlesslyUnknownOutcomeError, never a plain timeout or connection error
-// that might read as "nothing happened".
+// that might read as "nothing happened". A redirect, never followed, counts among these: the
+// server may have processed the request before redirecting.
+import { SimlesslyApiError } from "./api-error.ts";
 import { SimlesslyConnectionError } from "./connection-error.ts";
 import type { OperationEntry } from "./operation-table.ts";
 import type { AttemptFailure } from "./retry-policy.ts";
@@ -23,8 +25,8 @@ export interface FailureContext {
 }
 
 /**
- * The error for a failure that is not an HTTP answer (the transport reads those), or undefined
- * for an abort of a call that is safe to abort (the caller then gets the abort reason).
+ * The error for a failure that is not an HTTP answer to read (the transport reads those), or
+ * undefined for an abort of a call that is safe to abort (the caller then gets the abort reason).
  */
 export function errorForFailure(
   failure: Exclude<AttemptFailure, { kind: "http" }>,
@@ -51,5 +53,23 @@ export function errorForFailure(
         : unknown("timeout");
     case "aborted":
       return operation.readOnly ? undefined : unknown("aborted");
+    case "redirect": {
+      const { redirect } = failure;
+      return operation.readOnly
+        ? new SimlesslyApiError({
+            ...common,
+            httpStatus: redirect.httpStatus,
+            code: null,
+            serverMessage: "",
+            redirect,
+          })
+        : new SimlesslyUnknownOutcomeError({
+            ...common,
+            reason: "redirect",
+            httpStatus: redirect.httpStatus,
+            redirect,
+            iccids: context.iccids(),
+          });
+    }
   }
 }

@@ -3,6 +3,7 @@
 // bundles without zod.
 
 export { SimlesslyApiError, type SimlesslyApiErrorInit } from "./api-error.ts";
+export { isLoopbackHost } from "./base-url.ts";
 export type { Clock } from "./clock.ts";
 export { type CmpClient, type CmpClientOptions, createCmpClient } from "./cmp-client.ts";
 export {
@@ -56,6 +57,7 @@ export {
   redactedMarker,
   secretHeaderNames,
 } from "./redactor.ts";
+export type { RefusedRedirect } from "./redirect.ts";
 export { isValidationMode, type ValidationMode } from "./response-validation.ts";
 export { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from "./retry-budget.ts";
 export type { RetryOptions } from "./retry-policy.ts";

@@ -3,6 +3,7 @@
 // logging. The product files add only how they authenticate and read their envelopes.
 import type { BatchLimit, EimErrorLookup } from "@simlessly/contract";
 import createClient, { type Client } from "openapi-fetch";
+import { checkBaseUrl } from "./base-url.ts";
 import { type Clock, createClock } from "./clock.ts";
 import { SimlesslyInvalidRequestError } from "./invalid-request-error.ts";
 import { createLogSink, type Logger, type LogLevel, type LogSink } from "./logger.ts";
@@ -31,8 +32,18 @@ import type { ValidationIssue } from "./validation-issue.ts";
 
 /** Options every client takes. */
 export interface ClientOptions {
-  /** Where the API is; default the production URL of the product. */
+  /**
+   * Where the API is; default the production URL of the product. Plain `http://` only to
+   * loopback (`localhost`, 127.0.0.0/8, `[::1]`) unless `allowInsecureHttp` is set.
+   */
   readonly baseUrl?: string | undefined;
+  /**
+   * Allows a plain `http://` baseUrl to a host that is not loopback; default false, and the
+   * client refuses such a URL when it is created. Over plain http, anyone on the path reads
+   * the request bodies (Ki, OPc, activation codes) and a signature or token the server
+   * accepts. Only for a network you trust end to end.
+   */
+  readonly allowInsecureHttp?: boolean | undefined;
   /**
    * How answers are checked: `strict`, `lenient` (default: unknown fields are reported and
    * passed through) or `off`. Checking needs `validator`; without it nothing is checked.
@@ -126,6 +137,7 @@ export function createProductClient<Paths extends {}>(
   setup: ProductSetup,
 ): ProductClient<Paths> {
   const baseUrl = (options.baseUrl ?? setup.defaultBaseUrl).replace(/\/+$/, "");
+  checkBaseUrl(baseUrl, options.allowInsecureHttp === true);
   const validation = options.validation ?? "lenient";
   const redactor = createRedactor({
     secretPropertyNames: setup.secretPropertyNames,

@@ -17,6 +17,7 @@ describe("isSafeToRetry", () => {
     ["an attempt timeout", { kind: "timeout", scope: "attempt" }, true, false],
     ["the total timeout", { kind: "timeout", scope: "total" }, false, false],
     ["an abort", { kind: "aborted" }, false, false],
+    ["a redirect", { kind: "redirect", redirect: { httpStatus: 307, origin: null } }, false, false],
     ["429", http(429), true, true],
     ["500", http(500), true, false],
     ["503", http(503), true, false],

@@ -1,6 +1,8 @@
 // When a failed attempt may be sent again. The rule: only what provably was not processed
 // (connection refused before sending, 429) or what changes nothing (operations the spec marks
-// `x-read-only`) is retried; everything else that may have reached the server is not.
+// `x-read-only`) is retried; everything else that may have reached the server is not. A
+// redirect is never retried: sending the same request to the same address gets the same answer.
+import type { RefusedRedirect } from "./redirect.ts";
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from "./retry-budget.ts";
 
 /** Retry settings of a client. */
@@ -37,6 +39,8 @@ export type AttemptFailure =
   | { readonly kind: "connection-lost" }
   | { readonly kind: "timeout"; readonly scope: "attempt" | "total" }
   | { readonly kind: "aborted" }
+  /** The server answered with a redirect, which is never followed. */
+  | { readonly kind: "redirect"; readonly redirect: RefusedRedirect }
   | { readonly kind: "http"; readonly status: number; readonly retryAfterMs: number | null };
 
 /** Whether and when to send again. */
@@ -80,6 +84,7 @@ export function isSafeToRetry(failure: AttemptFailure, readOnly: boolean): boole
     case "timeout":
       return readOnly && failure.scope === "attempt";
     case "aborted":
+    case "redirect":
       return false;
     case "http":
       return failure.status === 429 || (readOnly && failure.status >= 500);

@@ -1,7 +1,9 @@
 // Sends one attempt and reads its whole answer under the attempt's time limit (the smaller of
 // the per-attempt timeout and what is left of the call's total), so a server that stalls in
-// the middle of a body cannot hold a call forever.
+// the middle of a body cannot hold a call forever. A redirect is not followed, and not read:
+// it is reported as a failure naming at most the target's origin.
 import { classifyNetworkError } from "./network-failure.ts";
+import { readRedirect } from "./redirect.ts";
 import type { AttemptFailure } from "./retry-policy.ts";
 
 /**
@@ -20,7 +22,6 @@ export interface AttemptInput {
   readonly method: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: WireBody;
-  readonly redirect: RequestRedirect;
   /** The caller's signal, if any: aborting it ends the attempt. */
   readonly signal?: AbortSignal | undefined;
   readonly timeoutMs: number;
@@ -28,7 +29,7 @@ export interface AttemptInput {
   readonly deadline: number;
 }
 
-/** An answer, whatever its status, or why there is none. */
+/** An answer, whatever its status (a redirect excepted), or why there is none. */
 export type AttemptResult =
   | {
       readonly kind: "answer";
@@ -73,9 +74,23 @@ export async function sendAttempt(input: AttemptInput): Promise<AttemptResult> {
       method: input.method,
       headers: input.headers,
       body: input.body,
-      redirect: input.redirect,
+      // Following would send the signed body and headers to whatever address the server names.
+      redirect: "manual",
       signal: controller.signal,
     });
+    const redirect = readRedirect(response, input.url);
+    if (redirect !== null) {
+      // Its body is of no use (and may repeat the Location in full); a failure to discard it
+      // changes nothing about the answer.
+      await response.body?.cancel().catch(() => undefined);
+      return {
+        kind: "failure",
+        failure: { kind: "redirect", redirect },
+        cause: null,
+        systemCode: null,
+        limitMs,
+      };
+    }
     const text = await response.text();
     return { kind: "answer", response, text, sentAt, receivedAt: Date.now() };
   } catch (error) {

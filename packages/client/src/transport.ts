@@ -94,12 +94,13 @@ export function createTransport(config: TransportConfig): Transport {
     request.headers.forEach((value, name) => {
       headers[name] = value;
     });
+    // The Request's `redirect` is not passed on: no attempt follows a redirect, whatever a
+    // caller of `raw` asked for (send-attempt.ts).
     const outgoing: OutgoingCall = {
       operation: settings?.operation ?? config.operations.forUrl(request.url),
       url: request.url,
       method: request.method,
       headers,
-      redirect: request.redirect,
       signal: request.signal,
       body,
       timeoutMs: settings?.timeoutMs ?? config.timeoutMs,
@@ -127,7 +128,6 @@ export function createTransport(config: TransportConfig): Transport {
       url: call.url,
       method: call.method,
       headers: typedCallHeaders(call.headers),
-      redirect: "follow",
       signal: call.signal,
       body: call.body,
       timeoutMs: call.timeoutMs ?? config.timeoutMs,

@@ -1,3 +1,4 @@
+import { type RefusedRedirect, redirectText } from "./redirect.ts";
 import { SimlesslyError, type SimlesslyErrorContext } from "./simlessly-error.ts";
 
 /** Why the outcome is unknown. */
@@ -6,15 +7,19 @@ export type UnknownOutcomeReason =
   | "connection-lost"
   | "server-error"
   | "invalid-response"
-  | "aborted";
+  | "aborted"
+  /** The server answered with a redirect, possibly after processing the request. */
+  | "redirect";
 
 /** Options of {@link SimlesslyUnknownOutcomeError}. */
 export interface SimlesslyUnknownOutcomeErrorInit extends SimlesslyErrorContext {
   readonly reason: UnknownOutcomeReason;
   /** The ICCIDs the request named, so the caller can check what happened to each. */
   readonly iccids: readonly string[];
-  /** The HTTP status when the server answered (5xx, or 2xx with an unreadable body). */
+  /** The HTTP status when the server answered (5xx, 3xx, or 2xx with an unreadable body). */
   readonly httpStatus?: number | null | undefined;
+  /** For `redirect`: the redirect that was not followed. */
+  readonly redirect?: RefusedRedirect | null | undefined;
 }
 
 /**
@@ -28,18 +33,26 @@ export class SimlesslyUnknownOutcomeError extends SimlesslyError {
   readonly reason: UnknownOutcomeReason;
   /** The ICCIDs of the request (not secret), in request order without repeats. */
   readonly iccids: readonly string[];
-  /** The HTTP status of the answer, when there was one. */
+  /** The HTTP status of the answer, when there was one (0: a redirect a browser hid). */
   readonly httpStatus: number | null;
+  // Declared, not initialized: the other reasons keep exactly the fields they had.
+  /**
+   * Present only for `redirect`: the origin it pointed to (never its path or query), or null
+   * when it named none or a browser hid it.
+   */
+  declare readonly redirectOrigin?: string | null;
 
   constructor(init: SimlesslyUnknownOutcomeErrorInit) {
-    const status = init.httpStatus == null ? "" : ` HTTP ${init.httpStatus},`;
+    const { redirect } = init;
+    const status = init.httpStatus == null || redirect ? "" : ` HTTP ${init.httpStatus},`;
     const count = init.iccids.length === 1 ? "1 ICCID" : `${init.iccids.length} ICCIDs`;
     super(
-      `may or may not have taken effect (${init.reason},${status} ${count}); not sent again: reconcile before repeating it`,
+      `${redirect ? `${redirectText(redirect)}; it ` : ""}may or may not have taken effect (${init.reason},${status} ${count}); not sent again: reconcile before repeating it`,
       init,
     );
     this.reason = init.reason;
     this.iccids = Object.freeze([...init.iccids]);
-    this.httpStatus = init.httpStatus ?? null;
+    this.httpStatus = init.httpStatus ?? redirect?.httpStatus ?? null;
+    if (redirect) this.redirectOrigin = redirect.origin;
   }
 }
