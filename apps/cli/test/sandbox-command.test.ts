@@ -36,7 +36,9 @@ describe("simlessly sandbox", () => {
       child.once("exit", (code) => reject(new Error(`exited with ${code}: ${output}`)));
     });
     expect(output).toContain("seed 3");
-    const listing = (await (await fetch(`${url}/__sandbox/profiles`)).json()) as {
+    const listing = (await (
+      await fetch(`${url}/__sandbox/profiles`, { headers: { "x-sandbox-admin": "1" } })
+    ).json()) as {
       total: number;
     };
     expect(listing.total).toBe(0);

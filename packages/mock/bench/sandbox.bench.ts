@@ -154,7 +154,9 @@ async function throughput() {
 
   await run(warmupMs);
   const measured = await run(durationMs);
-  const state = (await (await fetch(`${sandbox.url}/__sandbox/state`)).json()) as {
+  const state = (await (
+    await fetch(`${sandbox.url}/__sandbox/state`, { headers: { "x-sandbox-admin": "1" } })
+  ).json()) as {
     profiles: number;
   };
   const serverRss = rssOf(sandbox.pid);

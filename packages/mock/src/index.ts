@@ -7,6 +7,7 @@ export type {
   SandboxAdmin,
   StateSummary,
 } from "./sandbox/admin.ts";
+export { adminHeaderName, adminHeaderValue } from "./sandbox/admin-guard.ts";
 export { runSandboxCommand } from "./sandbox/command.ts";
 export { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox/create-sandbox.ts";
 export {

@@ -30,6 +30,7 @@ async function start(options: Parameters<typeof createSandbox>[0] = {}) {
   const admin = async (method: string, name: string, body?: unknown) => {
     const response = await fetch(`${sandbox.url}/__sandbox/${name}`, {
       method,
+      headers: { "x-sandbox-admin": "1", "content-type": "application/json" },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     return {
@@ -56,7 +57,9 @@ describe("GET /__sandbox/profiles", () => {
       configName: "templateRegular01",
       metaDatas: [simRecord(S, 1), simRecord(S, 2), simRecord(S, 2)],
     });
-    const listing = await fetch(`${sandbox.url}/__sandbox/profiles`);
+    const listing = await fetch(`${sandbox.url}/__sandbox/profiles`, {
+      headers: { "x-sandbox-admin": "1" },
+    });
     const text = await listing.text();
     expect(JSON.parse(text)).toMatchObject({
       total: 2,

@@ -8,6 +8,8 @@ import { createTestClients, type TestClients } from "./sandbox-clients.ts";
 import { iccid, simRecord } from "./sandbox-fixtures.ts";
 
 const S = 3;
+/** What every admin request carries. */
+const adminHeaders = { "x-sandbox-admin": "1", "content-type": "application/json" };
 const running: Sandbox[] = [];
 
 async function start(options: Parameters<typeof createSandbox>[0] = {}) {
@@ -147,6 +149,7 @@ describe("faults set over /__sandbox/faults", () => {
     const { sandbox, clients } = await start({ seed: 5 });
     const set = await fetch(`${sandbox.url}/__sandbox/faults`, {
       method: "POST",
+      headers: adminHeaders,
       body: JSON.stringify({ rate429: 1, retryAfterSeconds: 3, seed: 9 }),
     });
     expect(set.status).toBe(200);
@@ -157,10 +160,15 @@ describe("faults set over /__sandbox/faults", () => {
     expect((await outcome(clients, 8)).result?.status).toBe(429);
     const refused = await fetch(`${sandbox.url}/__sandbox/faults`, {
       method: "POST",
+      headers: adminHeaders,
       body: JSON.stringify({ rate429: 0.8, errorRate5xx: 0.8 }),
     });
     expect(refused.status).toBe(400);
-    await fetch(`${sandbox.url}/__sandbox/faults`, { method: "POST", body: "{}" });
+    await fetch(`${sandbox.url}/__sandbox/faults`, {
+      method: "POST",
+      headers: adminHeaders,
+      body: "{}",
+    });
     expect((await outcome(clients, 8)).result?.status).toBe(200);
   });
 });

@@ -35,6 +35,7 @@ async function start(
 async function deviceEvent(url: string, event: Record<string, string>) {
   const response = await fetch(`${url}/__sandbox/device-events`, {
     method: "POST",
+    headers: { "x-sandbox-admin": "1", "content-type": "application/json" },
     body: JSON.stringify(event),
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };

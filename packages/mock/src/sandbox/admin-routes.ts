@@ -1,6 +1,7 @@
 // The `/__sandbox/` endpoints: the admin handle over HTTP, for tests in other processes and
 // for people poking at a running sandbox. Outside the contract, unauthenticated (the sandbox
-// listens on loopback by default), plain JSON.
+// listens on loopback by default), plain JSON. What reaches these routes has passed the
+// checks that keep web pages out (admin-guard.ts).
 import { rspSchemas } from "@simlessly/contract";
 import { z } from "zod";
 import { isProfileStatusName, type SandboxAdmin } from "./admin.ts";

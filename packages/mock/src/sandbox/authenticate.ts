@@ -1,8 +1,11 @@
 // Checks the credentials of a request the way the real service does: RSP and eIM signatures
 // with @simlessly/signing (the same verifier and vectors the client side uses), the eIM
-// token, and CMP bearer tokens. A refusal is a contract-shaped failure of the product.
+// token, and CMP bearer tokens. A refusal is a contract-shaped failure of the product. The
+// same checks run twice: on the headers alone before the body is read (so a request that
+// cannot pass costs no body), then in full with the body.
 import type { IncomingHttpHeaders } from "node:http";
 import {
+  type HmacSha256,
   type SigningScheme,
   schemeHeaderNames,
   type VerifyFailureReason,
@@ -19,6 +22,16 @@ import type { RspFailureCode } from "./rsp-codes.ts";
 
 /** Decides whether a request may be processed. */
 export interface Authenticator {
+  /**
+   * Checks what the headers alone can prove (signing headers present and well formed, key
+   * known, timestamp fresh, eIM token, CMP bearer), before the body is read. Resolves to null
+   * when the body is worth reading, else to the same refusal {@link check} would give.
+   */
+  checkHeaders(
+    auth: RouteAuth,
+    ctx: EngineContext,
+    headers: IncomingHttpHeaders,
+  ): Promise<Reply | null>;
   /** Resolves to null when the request may proceed, else to the refusal to send. */
   check(
     auth: RouteAuth,
@@ -58,6 +71,15 @@ const reasonMessages: Record<VerifyFailureReason, string> = {
   "replayed-request-id": "was already used",
 };
 
+// The HMAC of a header-only check. An empty MAC equals no signature a request can carry (an
+// empty Signature header is refused as missing before the signature step).
+const withoutBody: HmacSha256 = async () => new Uint8Array(0);
+
+/** Whether a verdict refuses the request; before the body, a bad signature says nothing yet. */
+function isRefusal(reason: VerifyFailureReason, body: Uint8Array | null): boolean {
+  return body !== null || reason !== "bad-signature";
+}
+
 /** Creates the authenticator of a sandbox (one replay store per signed product). */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
   const { credentials, rspScheme, now } = options;
@@ -73,7 +95,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     expectedKey: string,
     secret: string,
     headers: IncomingHttpHeaders,
-    body: Uint8Array,
+    body: Uint8Array | null,
   ) => {
     const timestampHeader = schemeHeaderNames[scheme].timestamp.toLowerCase();
     return verifySignedRequest({
@@ -83,56 +105,69 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       now,
       toleranceMs,
       secretForKey: (key) => (key === expectedKey ? secret : undefined),
-      // Called only once the signature is valid, so the timestamp is well formed.
-      requestIdSeen: (id) => replays[product].seen(id, Number(headers[timestampHeader])),
+      // Without the body there is no signature to check: every check before it runs as
+      // usual, and the stand-in HMAC below makes the signature step fail without computing.
+      ...(body === null
+        ? { hmac: withoutBody }
+        : {
+            // Called only once the signature is valid, so the timestamp is well formed.
+            requestIdSeen: (id: string) =>
+              replays[product].seen(id, Number(headers[timestampHeader])),
+          }),
     });
   };
 
+  /** The refusal for `headers` (and `body`, when given); null when they pass. */
+  const refuse = async (
+    auth: RouteAuth,
+    ctx: EngineContext,
+    headers: IncomingHttpHeaders,
+    body: Uint8Array | null,
+  ): Promise<Reply | null> => {
+    if (auth === "none") return null;
+    if (auth === "cmp-bearer")
+      return isValidBearer(ctx, headers.authorization) ? null : unauthorized;
+    if (auth === "rsp") {
+      const { accessKey, secretKey } = credentials.rsp;
+      const verdict = await verify("rsp", rspScheme, accessKey, secretKey, headers, body);
+      if (verdict.ok || !isRefusal(verdict.reason, body)) return null;
+      const header = verdict.header ?? "signature";
+      return ok(
+        rspFailure(reasonNames[verdict.reason], `${header} ${reasonMessages[verdict.reason]}`),
+      );
+    }
+    const { publicKey, secretKey, token } = credentials.eim;
+    const verdict = await verify("eim", "appendix", publicKey, secretKey, headers, body);
+    if (!verdict.ok && isRefusal(verdict.reason, body)) {
+      const name = reasonNames[verdict.reason];
+      const header = verdict.header ?? "signature";
+      return ok(
+        eimFailure(EimSandboxStatus[name], `${name}: ${header} ${reasonMessages[verdict.reason]}`),
+      );
+    }
+    const given = headers.authorization;
+    if (typeof given !== "string" || given === "") {
+      return ok(
+        eimFailure(
+          EimSandboxStatus.AUTH_MISSING_HEADER,
+          "AUTH_MISSING_HEADER: authorization header is missing",
+        ),
+      );
+    }
+    if (!sameSecret(given, token)) {
+      return ok(
+        eimFailure(
+          EimSandboxStatus.AUTH_BAD_TOKEN,
+          "AUTH_BAD_TOKEN: authorization token is not valid",
+        ),
+      );
+    }
+    return null;
+  };
+
   return {
-    async check(auth, ctx, headers, body) {
-      if (auth === "none") return null;
-      if (auth === "cmp-bearer")
-        return isValidBearer(ctx, headers.authorization) ? null : unauthorized;
-      if (auth === "rsp") {
-        const { accessKey, secretKey } = credentials.rsp;
-        const verdict = await verify("rsp", rspScheme, accessKey, secretKey, headers, body);
-        if (verdict.ok) return null;
-        const header = verdict.header ?? "signature";
-        return ok(
-          rspFailure(reasonNames[verdict.reason], `${header} ${reasonMessages[verdict.reason]}`),
-        );
-      }
-      const { publicKey, secretKey, token } = credentials.eim;
-      const verdict = await verify("eim", "appendix", publicKey, secretKey, headers, body);
-      if (!verdict.ok) {
-        const name = reasonNames[verdict.reason];
-        const header = verdict.header ?? "signature";
-        return ok(
-          eimFailure(
-            EimSandboxStatus[name],
-            `${name}: ${header} ${reasonMessages[verdict.reason]}`,
-          ),
-        );
-      }
-      const given = headers.authorization;
-      if (typeof given !== "string" || given === "") {
-        return ok(
-          eimFailure(
-            EimSandboxStatus.AUTH_MISSING_HEADER,
-            "AUTH_MISSING_HEADER: authorization header is missing",
-          ),
-        );
-      }
-      if (!sameSecret(given, token)) {
-        return ok(
-          eimFailure(
-            EimSandboxStatus.AUTH_BAD_TOKEN,
-            "AUTH_BAD_TOKEN: authorization token is not valid",
-          ),
-        );
-      }
-      return null;
-    },
+    checkHeaders: (auth, ctx, headers) => refuse(auth, ctx, headers, null),
+    check: (auth, ctx, headers, body) => refuse(auth, ctx, headers, body),
     clear() {
       replays.rsp.clear();
       replays.eim.clear();

@@ -3,6 +3,7 @@
 // the process: it prints, exits on bad options and stops on SIGINT or SIGTERM.
 import { parseArgs } from "node:util";
 import { isSigningScheme } from "@simlessly/signing";
+import { adminHeaderName, adminHeaderValue } from "./admin-guard.ts";
 import { createSandbox, type Sandbox } from "./create-sandbox.ts";
 import { describeCredentials } from "./credentials.ts";
 import type { FaultSettingsInput } from "./faults.ts";
@@ -14,7 +15,7 @@ const usage = `Usage: pnpm sandbox [options]   (or: simlessly sandbox [options])
   --scheme rsp|appendix  signature scheme RSP requests must use (default rsp)
   --batch-delay MS       how long batches stay PROCESSING (default 1000)
   --seed N               seed of faults and activation codes (default: random, printed)
-  --data FILE            keep the state in FILE (JSON lines), loaded at start, saved on stop
+  --data FILE            keep the state in FILE (JSON lines, owner-only), loaded at start, saved on stop
   --webhook-url URL      POST signed profile status notifications to URL
   --smdp-host HOST       SM-DP+ address in activation codes (default rsp.sandbox.simlessly.test)
   --token-ttl SECONDS    lifetime of CMP tokens (default 3600)
@@ -151,7 +152,7 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
   RSP  ${sandbox.url}/api/v1/…, ${sandbox.url}/gsma/rsp2/es2plus/…  (signature scheme ${sandbox.rspScheme})
   eIM  ${sandbox.url}/api/v1/open/esim/…
   CMP  ${sandbox.url}/api/v1/external/…
-  admin ${sandbox.url}/__sandbox/ (profiles, state, reset, faults, device-events, webhooks, clock)
+  admin ${sandbox.url}/__sandbox/ (profiles, state, reset, faults, device-events, webhooks, clock), with the header ${adminHeaderName}: ${adminHeaderValue}
 ${describeCredentials(sandbox.credentials)
   .map((line) => `  ${line}`)
   .join("\n")}

@@ -5,7 +5,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SigningScheme } from "@simlessly/signing";
 import { createSandboxAdmin, type SandboxAdmin } from "./admin.ts";
+import { adminHosts } from "./admin-guard.ts";
 import { createAuthenticator } from "./authenticate.ts";
+import { createBodyBudget } from "./body-budget.ts";
 import {
   resolveCredentials,
   type SandboxCredentials,
@@ -59,6 +61,11 @@ export interface SandboxOptions {
   readonly tokenTtlSeconds?: number;
   /** Largest accepted request body; 8 MiB by default. */
   readonly maxBodyBytes?: number;
+  /**
+   * Most body bytes held at once across all requests; four times `maxBodyBytes` by default.
+   * A body that does not fit is refused with 503 and `Retry-After`, unread.
+   */
+  readonly maxBufferedBodyBytes?: number;
 }
 
 /** A running sandbox. */
@@ -74,6 +81,8 @@ export interface Sandbox {
   readonly credentials: SandboxCredentials;
   /** State, faults, device events, webhooks and clock. */
   readonly admin: SandboxAdmin;
+  /** Body bytes reserved by requests being read or processed right now. */
+  readonly bufferedBodyBytes: number;
   /** Writes the state to `dataFile` now (no-op without one). */
   save(): Promise<void>;
   /** Stops listening, waits for webhook deliveries and saves the state; idempotent. */
@@ -89,6 +98,12 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   }
   const seed = options.seed ?? randomInt(0, 2 ** 31);
   const faults = faultSettingsSchema.parse(options.faults ?? {});
+  const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
+  const bodyBudget = createBodyBudget(options.maxBufferedBodyBytes ?? 4 * maxBodyBytes);
+  // A budget smaller than one body would answer 503 to a body it could never take.
+  if (bodyBudget.limit < maxBodyBytes) {
+    throw new Error("sandbox: maxBufferedBodyBytes must be at least maxBodyBytes");
+  }
   const baseNow = options.now ?? Date.now;
   let clockOffset = 0;
   const now = () => baseNow() + clockOffset;
@@ -139,22 +154,28 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   });
   const routes = createRouteTable(credentials.cmp);
 
-  const server = createServer(
-    { keepAlive: true },
-    createRequestListener({
-      routes,
-      ctx,
-      authenticator,
-      planner,
-      admin,
-      allowFaultHeader: options.allowFaultHeader ?? true,
-      maxBodyBytes: options.maxBodyBytes ?? 8 * 1024 * 1024,
-      onChange,
-    }),
-  );
-  const port = await listen(server, options.port ?? 0, options.host ?? "127.0.0.1");
+  const server = createServer({ keepAlive: true });
   const host = options.host ?? "127.0.0.1";
+  const port = await listen(server, options.port ?? 0, host);
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  // Attached once the port is known (the admin endpoints accept only this port in Host);
+  // nothing can arrive in between, as no I/O runs before this continuation.
+  const listener = createRequestListener({
+    routes,
+    ctx,
+    authenticator,
+    planner,
+    admin,
+    adminHosts: adminHosts(host, port),
+    allowFaultHeader: options.allowFaultHeader ?? true,
+    maxBodyBytes,
+    bodyBudget,
+    onChange,
+  });
+  server.on("request", listener);
+  // `Expect: 100-continue` goes to the same listener, which sends the 100 only when it is
+  // about to read the body: a request refused on its headers never has its body invited.
+  server.on("checkContinue", listener);
 
   // Saves are serialized: an interval save and the final save never write at the same time.
   let saving: Promise<void> = Promise.resolve();
@@ -195,7 +216,19 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     return stopping;
   };
 
-  return { url, port, seed, rspScheme, credentials, admin, save, stop };
+  return {
+    url,
+    port,
+    seed,
+    rspScheme,
+    credentials,
+    admin,
+    get bufferedBodyBytes() {
+      return bodyBudget.reserved;
+    },
+    save,
+    stop,
+  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {

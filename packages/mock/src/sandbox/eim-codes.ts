@@ -24,6 +24,10 @@ export const eimSandboxStatuses = {
   400002: ["INVALID_REQUEST", "The body does not match the request schema (msg lists the fields)."],
   400003: ["BAD_FAULT_HEADER", "The x-sandbox-fault header could not be read (HTTP 400)."],
   413: ["BODY_TOO_LARGE", "The body is larger than the sandbox accepts (HTTP 413)."],
+  503: [
+    "SANDBOX_BUSY",
+    "Too many request bodies are being read at once (HTTP 503 with Retry-After); nothing was processed.",
+  ],
   429: ["RATE_LIMITED", "Injected fault: HTTP 429 with Retry-After; nothing was processed."],
   500: [
     "SANDBOX_FAULT",

@@ -1,21 +1,38 @@
 // The HTTP edge: reads a request, applies the fault plan, authenticates, parses, hands the
 // body to the engine and writes the reply. All I/O of the sandbox happens here; the engine
 // below is synchronous and knows nothing of sockets.
+//
+// A body is read only once the headers can no longer refuse the request: the route and method
+// exist, the Content-Length is within the limit, and the signing headers, key, timestamp and
+// token (or CMP bearer) pass. Only the signature needs the body. A refusal decided before the
+// body closes the connection, so the unread body is neither buffered nor drained.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { SandboxAdmin } from "./admin.ts";
-import { adminPrefix, handleAdminRequest } from "./admin-routes.ts";
+import { serveAdminRequest } from "./admin-http.ts";
+import { adminPrefix } from "./admin-routes.ts";
 import type { Authenticator } from "./authenticate.ts";
-import { EimSandboxStatus } from "./eim-codes.ts";
-import type { EngineContext } from "./engine-context.ts";
-import { eimFailure, type Reply, rspFailure } from "./envelopes.ts";
+import type { BodyBudget } from "./body-budget.ts";
 import {
+  busyReply,
+  edgeFailure,
+  faultReply,
+  send,
+  sendAndClose,
+  sendUnread,
+  tooLargeReply,
+} from "./edge-replies.ts";
+import type { EngineContext } from "./engine-context.ts";
+import { type Reply, rspFailure } from "./envelopes.ts";
+import {
+  type FaultOutcome,
   type FaultOverride,
   type FaultPlanner,
   faultHeaderName,
   parseFaultHeader,
 } from "./faults.ts";
-import type { ProductName, Route } from "./routes.ts";
+import { openRequestBody, type RequestBody } from "./request-body.ts";
+import type { Route } from "./routes.ts";
 import { settle } from "./settle.ts";
 
 /** What the edge needs. */
@@ -25,14 +42,17 @@ export interface EdgeInput {
   readonly authenticator: Authenticator;
   readonly planner: FaultPlanner;
   readonly admin: SandboxAdmin;
+  /** The Host values that name this sandbox, for the admin endpoints. */
+  readonly adminHosts: ReadonlySet<string>;
   /** Whether `x-sandbox-fault` is honoured. */
   readonly allowFaultHeader: boolean;
+  /** The largest body of one request. */
   readonly maxBodyBytes: number;
+  /** The body bytes held at once across all requests. */
+  readonly bodyBudget: BodyBudget;
   /** Called after anything may have changed the state (for persistence). */
   readonly onChange: () => void;
 }
-
-class BodyTooLargeError extends Error {}
 
 /** Creates the request listener of the sandbox's HTTP server. */
 export function createRequestListener(
@@ -45,7 +65,7 @@ export function createRequestListener(
         `sandbox: internal error: ${error instanceof Error ? error.message : String(error)}`,
       );
       if (!response.headersSent)
-        send(response, { status: 500, body: { error: "internal sandbox error" } });
+        sendAndClose(response, { status: 500, body: { error: "internal sandbox error" } });
       else response.destroy();
     });
   };
@@ -56,41 +76,28 @@ async function handle(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  const limits = { maxBytes: input.maxBodyBytes, budget: input.bodyBudget };
   const url = new URL(request.url ?? "/", "http://sandbox.invalid");
   if (url.pathname.startsWith(adminPrefix)) {
-    const method = request.method ?? "GET";
-    let body: unknown;
-    if (method !== "GET" && method !== "HEAD") {
-      let bytes: Buffer;
-      try {
-        bytes = await readBody(request, input.maxBodyBytes);
-      } catch (error) {
-        if (!(error instanceof BodyTooLargeError)) throw error;
-        send(response, { status: 413, body: { error: "the body is too large" } }, true);
-        return;
-      }
-      const text = bytes.toString("utf8").trim();
-      try {
-        body = text === "" ? undefined : JSON.parse(text);
-      } catch {
-        send(response, { status: 400, body: { error: "the body is not JSON" } });
-        return;
-      }
-    }
-    send(response, handleAdminRequest(input.admin, method, url, body));
+    await serveAdminRequest(
+      { admin: input.admin, hosts: input.adminHosts, limits },
+      request,
+      response,
+      url,
+    );
     return;
   }
 
   const route = input.routes.get(url.pathname);
   if (route === undefined) {
-    send(response, {
+    sendUnread(request, response, {
       status: 404,
       body: rspFailure("NOT_FOUND", `no operation at ${url.pathname}`),
     });
     return;
   }
   if (request.method !== "POST") {
-    send(response, {
+    sendUnread(request, response, {
       status: 405,
       body: rspFailure("METHOD_NOT_ALLOWED", "every operation is a POST"),
       headers: { allow: "POST" },
@@ -103,7 +110,11 @@ async function handle(
   if (input.allowFaultHeader && typeof faultHeader === "string") {
     const parsed = parseFaultHeader(faultHeader, input.planner.settings.retryAfterSeconds);
     if ("error" in parsed) {
-      send(response, edgeFailure(route.product, 400, "BAD_FAULT_HEADER", parsed.error));
+      sendUnread(
+        request,
+        response,
+        edgeFailure(route.product, 400, "BAD_FAULT_HEADER", parsed.error),
+      );
       return;
     }
     override = parsed;
@@ -116,24 +127,51 @@ async function handle(
   }
   if (plan.latencyMs > 0) await sleep(plan.latencyMs);
 
-  let body: Buffer;
+  const body = openRequestBody(request, response, limits);
   try {
-    body = await readBody(request, input.maxBodyBytes);
-  } catch (error) {
-    if (!(error instanceof BodyTooLargeError)) throw error;
-    send(
-      response,
-      edgeFailure(route.product, 413, "BODY_TOO_LARGE", "the body is too large"),
-      true,
-    );
+    await serveOperation(input, route, plan.outcome, body, request, response);
+  } finally {
+    body.release();
+  }
+}
+
+async function serveOperation(
+  input: EdgeInput,
+  route: Route,
+  outcome: FaultOutcome,
+  requestBody: RequestBody,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const { ctx } = input;
+  if (requestBody.declaredTooLarge) {
+    sendUnread(request, response, tooLargeReply(route.product));
     return;
   }
-  if (plan.outcome.kind === "status") {
-    send(response, faultReply(route.product, plan.outcome.status, plan.outcome.retryAfterSeconds));
+  const early = await input.authenticator.checkHeaders(route.auth, ctx, request.headers);
+  if (early !== null) {
+    sendUnread(request, response, early);
     return;
   }
 
-  const { ctx } = input;
+  const body = await requestBody.read();
+  if (body === "aborted") return;
+  if (body === "too-large") {
+    sendUnread(request, response, tooLargeReply(route.product));
+    return;
+  }
+  if (body === "busy") {
+    // Refused rather than queued: a queue would let bodies that trickle in slowly hold every
+    // request behind them, each with its socket, so the bound would only move elsewhere. A
+    // 503 with Retry-After is what a loaded server answers, and it answers at once.
+    sendUnread(request, response, busyReply(route.product));
+    return;
+  }
+  if (outcome.kind === "status") {
+    send(response, faultReply(route.product, outcome.status, outcome.retryAfterSeconds));
+    return;
+  }
+
   if (settle(ctx) > 0) input.onChange();
   const refusal = await input.authenticator.check(route.auth, ctx, request.headers, body);
   let reply: Reply;
@@ -158,87 +196,10 @@ async function handle(
         );
     input.onChange();
   }
-  if (plan.outcome.kind === "reset-after") {
+  if (outcome.kind === "reset-after") {
     // Processed and committed, but the answer never leaves: the outcome is unknown to the client.
     request.socket.resetAndDestroy();
     return;
   }
   send(response, reply);
-}
-
-function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        request.removeAllListeners("data");
-        request.resume();
-        reject(new BodyTooLargeError());
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.once("end", () => resolve(Buffer.concat(chunks, size)));
-    request.once("error", reject);
-  });
-}
-
-function send(response: ServerResponse, reply: Reply, close = false): void {
-  const headers: Record<string, string | number> = { ...reply.headers };
-  if (close) headers.connection = "close";
-  if (reply.body === undefined) {
-    response.writeHead(reply.status, { ...headers, "content-length": 0 });
-    response.end();
-    return;
-  }
-  const text = JSON.stringify(reply.body);
-  response.writeHead(reply.status, {
-    ...headers,
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(text),
-  });
-  response.end(text);
-}
-
-/** Failures the edge answers itself (not an operation's), in the product's own shape. */
-type EdgeFailure =
-  | "INVALID_JSON"
-  | "BAD_FAULT_HEADER"
-  | "BODY_TOO_LARGE"
-  | "RATE_LIMITED"
-  | "SANDBOX_FAULT";
-
-function edgeFailure(
-  product: ProductName,
-  httpStatus: number,
-  code: EdgeFailure,
-  message: string,
-  headers?: Readonly<Record<string, string>>,
-): Reply {
-  // eIM carries the sandbox's own status where it has one, else the HTTP status.
-  const eimStatus: Record<EdgeFailure, number> = {
-    INVALID_JSON: EimSandboxStatus.INVALID_JSON,
-    BAD_FAULT_HEADER: EimSandboxStatus.BAD_FAULT_HEADER,
-    BODY_TOO_LARGE: httpStatus,
-    RATE_LIMITED: httpStatus,
-    SANDBOX_FAULT: httpStatus,
-  };
-  const body =
-    product === "rsp"
-      ? rspFailure(code, message)
-      : product === "eim"
-        ? eimFailure(eimStatus[code], `${code}: ${message}`)
-        : { message };
-  return { status: httpStatus, body, ...(headers === undefined ? {} : { headers }) };
-}
-
-function faultReply(product: ProductName, status: number, retryAfterSeconds?: number): Reply {
-  if (status === 429) {
-    return edgeFailure(product, 429, "RATE_LIMITED", "too many requests (injected)", {
-      "retry-after": String(retryAfterSeconds ?? 1),
-    });
-  }
-  return edgeFailure(product, status, "SANDBOX_FAULT", `server error ${status} (injected)`);
 }

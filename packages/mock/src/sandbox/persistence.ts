@@ -1,15 +1,13 @@
 // `--data FILE`: the state as JSON lines, one record per line, so that a million profiles
 // are written and read as a stream. The first line is a header (format, the activation-code
 // key, the id counters, the configuration names); each following line is an array whose
-// first element says what it holds. A snapshot is written to FILE.tmp and renamed, so a
-// crash never leaves half a file. The file holds the key the activation codes are derived
-// from: treat it like the codes themselves.
+// first element says what it holds. The file holds the key the activation codes are derived
+// from, so it is a private file (see private-file.ts): owner-only, written through a fresh
+// temporary file and renamed, so a crash never leaves half a file.
 
-import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
-import { rename, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import type { SandboxConfig } from "./engine-context.ts";
+import { openPrivateFile, writePrivateFile } from "./private-file.ts";
 import {
   addToIndex,
   createState,
@@ -39,7 +37,7 @@ interface Header {
   readonly counters: SandboxState["counters"];
 }
 
-/** Writes a snapshot of the state (atomically: a temporary file, then a rename). */
+/** Writes a snapshot of the state, owner-only and atomically (a temporary file, then a rename). */
 export async function saveState(
   file: string,
   state: SandboxState,
@@ -97,34 +95,36 @@ export async function saveState(
   for (const [iccid, active] of state.cmpSims) write(["s", iccid, active]);
   for (const change of state.cmpPending) write(["q", change]);
   chunks.push(chunk);
-
-  const temporary = `${file}.tmp`;
-  const out = createWriteStream(temporary, { encoding: "utf8" });
-  for (const piece of chunks) {
-    if (!out.write(piece)) await once(out, "drain");
-  }
-  out.end();
-  await once(out, "finish");
-  await rename(temporary, file);
+  await writePrivateFile(file, chunks);
 }
 
-/** Reads a snapshot; resolves to undefined when the file does not exist. */
+/**
+ * Reads a snapshot; resolves to undefined when the file does not exist. A file others can
+ * read is narrowed to owner-only first (see {@link openPrivateFile}).
+ */
 export async function loadState(
   file: string,
   configs: readonly SandboxConfig[],
 ): Promise<LoadedState | undefined> {
+  const handle = await openPrivateFile(file);
+  if (handle === undefined) return undefined;
+  const input = handle.createReadStream({ encoding: "utf8" });
   try {
-    await stat(file);
-  } catch {
-    return undefined;
+    return await readState(file, createInterface({ input, crlfDelay: Infinity }), configs);
+  } finally {
+    // Also closes the file when a line was refused halfway through.
+    input.destroy();
   }
+}
+
+async function readState(
+  file: string,
+  lines: AsyncIterable<string>,
+  configs: readonly SandboxConfig[],
+): Promise<LoadedState> {
   const state = createState();
   let codeKey: Uint8Array | undefined;
   let configMap: number[] = [];
-  const lines = createInterface({
-    input: createReadStream(file, { encoding: "utf8" }),
-    crlfDelay: Infinity,
-  });
   let number = 0;
   for await (const line of lines) {
     number += 1;

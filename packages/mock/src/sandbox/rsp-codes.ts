@@ -32,6 +32,8 @@ export const rspFailureCodes = {
   SANDBOX_FAULT: "Injected fault: an HTTP 5xx; nothing was processed.",
   BAD_FAULT_HEADER: "The x-sandbox-fault header could not be read (HTTP 400).",
   BODY_TOO_LARGE: "The body is larger than the sandbox accepts (HTTP 413).",
+  SANDBOX_BUSY:
+    "Too many request bodies are being read at once (HTTP 503 with Retry-After); nothing was processed.",
   NOT_FOUND: "No operation of any of the three documents has this path (HTTP 404).",
   METHOD_NOT_ALLOWED: "Every operation is a POST (HTTP 405).",
 } as const;
