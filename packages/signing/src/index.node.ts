@@ -1,7 +1,7 @@
 // Entry point under the `node` export condition (Node, and Deno/Bun, which also match it):
 // HMAC on node:crypto. Exports exactly the names of index.ts, whose types serve both.
 
-export type { SigningCredentials } from "./check-signing-input.ts";
+export { checkCredentials, type SigningCredentials } from "./check-signing-input.ts";
 export type { SignatureInput } from "./compute-signature.ts";
 export type { HeaderSource } from "./header-source.ts";
 export type { HmacSha256, MessagePart } from "./hmac.ts";

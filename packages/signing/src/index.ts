@@ -1,7 +1,7 @@
 // Entry point for browsers, Deno, Bun, workers and anything else without the `node`
 // condition: HMAC on Web Crypto. index.node.ts exports the same names.
 
-export type { SigningCredentials } from "./check-signing-input.ts";
+export { checkCredentials, type SigningCredentials } from "./check-signing-input.ts";
 export type { SignatureInput } from "./compute-signature.ts";
 export type { HeaderSource } from "./header-source.ts";
 export type { HmacSha256, MessagePart } from "./hmac.ts";
