@@ -81,6 +81,35 @@ describe("simlessly", () => {
     expect(run.stderr).not.toContain("hunter");
   });
 
+  const ki = "6BE2053E8580B135CD43443380DB7111";
+  const secretFieldFlags = [
+    ["--ki", ki],
+    [`--ki=${ki}`],
+    ["--opc", ki],
+    ["--OPC", ki],
+    ["--pin1", "1234"],
+    ["--puk2=12345678"],
+    ["--adm1", "87654321"],
+    ["--ac", `1$rsp.example$${ki}`],
+    ["--activation-code", `1$rsp.example$${ki}`],
+    ["--matching-id", ki],
+    ["--TK", ki],
+    ["--upp", ki],
+    ["--client-secret", ki],
+  ];
+  it.each(secretFieldFlags)(
+    "refuses %s as a secret given as a flag, without echoing its value",
+    async (...flag) => {
+      const run = await runCliForTest(["ac", "generate-batch", ...flag, "--json"]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain("secrets are never taken as flags");
+      for (const text of [run.stderr, run.stdout]) {
+        expect(text).not.toContain(ki);
+        expect(text).not.toMatch(/1234|5678/);
+      }
+    },
+  );
+
   it("adds a JSON error document on stdout with --json", async () => {
     const run = await runCliForTest(["ac", "generate-batch", "--json", "--bogus"]);
     expect(run.code).toBe(2);

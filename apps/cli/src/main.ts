@@ -13,7 +13,7 @@ import { colorEnabled, createStyle } from "./cli/terminal.ts";
 export async function runCli(args: readonly string[], context: CliContext): Promise<number> {
   const wantsJson = args.includes("--json");
   try {
-    const parsed = parseCommandLine(args);
+    const parsed = await parseCommandLine(args);
     if (parsed.kind === "version") {
       context.stdout.write(`${packageVersion()}\n`);
       return ExitCode.ok;
@@ -41,6 +41,14 @@ function reportError(error: unknown, context: CliContext, json: boolean): number
     context.stderr.write(`${style.red("error:")} ${error.message}\n`);
     if (json) writeJsonError(context, error.message, error.exitCode);
     return error.exitCode;
+  }
+  // The signing package refuses credentials it cannot sign with (the settings check them
+  // first; this covers any path that does not): a configuration problem, never a value.
+  if (error instanceof Error && error.name === "SigningInputError") {
+    const message = `the credentials cannot sign requests: ${error.message}`;
+    context.stderr.write(`${style.red("error:")} ${message}\n`);
+    if (json) writeJsonError(context, message, ExitCode.config);
+    return ExitCode.config;
   }
   // Not ours: print its name and message only (a stack trace adds nothing for a user, and
   // third-party messages are not checked for secrets beyond what their authors promise).

@@ -2,6 +2,7 @@ import { InputError } from "../cli/cli-error.ts";
 import type { Progress } from "../output/progress.ts";
 import type { QrWriter } from "../output/qr-writer.ts";
 import type { ResultRow, ResultsWriter } from "../output/results-writer.ts";
+import { secretValuesOf } from "../validate/secret-fields.ts";
 import type { SimRecord } from "../validate/validate-record.ts";
 import { type BackoffPolicy, backoffDelay } from "./backoff.ts";
 import {
@@ -17,6 +18,7 @@ import type { JournalWriter } from "./journal-writer.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import type { ChunkState } from "./read-journal.ts";
 import { reasonOf, rowFor } from "./result-rows.ts";
+import type { SecretScrubber } from "./secret-scrubber.ts";
 import { Semaphore } from "./semaphore.ts";
 
 /** One chunk of valid records, in input order. */
@@ -43,6 +45,8 @@ export interface ChunkPipelineDeps {
   readonly backoff: BackoffPolicy;
   readonly clock: Clock;
   readonly progress: Progress;
+  /** Holds the secrets of the chunks in flight; every reason from the platform passes it. */
+  readonly scrubber: SecretScrubber;
 }
 
 /** Records counted by outcome, plus chunk and image counts. */
@@ -160,7 +164,23 @@ export class ChunkPipeline {
     while (this.#tasks.size > 0) await Promise.all([...this.#tasks]);
   }
 
+  // The chunk's secrets stay in the scrubber until its rows are written: the platform's
+  // answers about it (and the log of them) may echo them.
   async #run(
+    chunk: PlannedChunk,
+    iccids: string[],
+    previous: ChunkState | undefined,
+  ): Promise<void> {
+    const secrets = chunk.records.flatMap(secretValuesOf);
+    this.#deps.scrubber.hold(secrets);
+    try {
+      await this.#submitAndPoll(chunk, iccids, previous);
+    } finally {
+      this.#deps.scrubber.release(secrets);
+    }
+  }
+
+  async #submitAndPoll(
     chunk: PlannedChunk,
     iccids: string[],
     previous: ChunkState | undefined,
@@ -209,13 +229,13 @@ export class ChunkPipeline {
         this.#inFlight -= iccids.length;
         if (error instanceof AuthenticationError || error instanceof NotSentError) {
           // Nothing was processed: the chunk may be sent again once the cause is fixed.
-          journal.append({ event: "released", chunk: chunk.index, reason: reasonOf(error) });
+          journal.append({ event: "released", chunk: chunk.index, reason: this.#reasonOf(error) });
           this.counts.pending += iccids.length;
           this.#stop(error);
           return undefined;
         }
         if (error instanceof BatchRejectedError) {
-          const reason = reasonOf(error);
+          const reason = this.#reasonOf(error);
           const rows = iccids.map(
             (iccid): ResultRow => ({ iccid, status: "rejected", errorReason: reason }),
           );
@@ -232,7 +252,7 @@ export class ChunkPipeline {
           return undefined;
         }
         // UnknownOutcomeError or anything unexpected: the bytes may have reached the platform.
-        journal.append({ event: "unknown", chunk: chunk.index, reason: reasonOf(error) });
+        journal.append({ event: "unknown", chunk: chunk.index, reason: this.#reasonOf(error) });
         this.#markUnknown(chunk.index, iccids.length);
         return undefined;
       }
@@ -273,7 +293,8 @@ export class ChunkPipeline {
     const wanted = new Set(iccids);
     const byIccid = new Map<string, BatchRecordResult>();
     for (const result of results) if (wanted.has(result.iccid)) byIccid.set(result.iccid, result);
-    const rows = iccids.map((iccid) => rowFor(iccid, byIccid.get(iccid)));
+    const scrub = (text: string) => this.#deps.scrubber.scrub(text);
+    const rows = iccids.map((iccid) => rowFor(iccid, byIccid.get(iccid), scrub));
     const { qr } = this.#deps;
     if (qr !== undefined) {
       for (const row of rows) {
@@ -312,6 +333,10 @@ export class ChunkPipeline {
     } finally {
       this.#requests.release();
     }
+  }
+
+  #reasonOf(error: unknown): string {
+    return this.#deps.scrubber.scrub(reasonOf(error));
   }
 
   #markUnknown(index: number, count: number): void {

@@ -5,6 +5,7 @@ import type { QrFormat } from "../output/qr-writer.ts";
 import type { BackoffPolicy } from "./backoff.ts";
 import type { BatchApi } from "./batch-api.ts";
 import type { Clock } from "./clock.ts";
+import type { SecretScrubber } from "./secret-scrubber.ts";
 
 /** What `simlessly ac generate-batch` was asked to do. */
 export interface GenerateBatchOptions {
@@ -12,6 +13,8 @@ export interface GenerateBatchOptions {
   readonly input: string | undefined;
   /** Undefined: from the file name, else from the first character. */
   readonly format: InputFormat | undefined;
+  /** Contract names of the columns of a CSV file without a header row (`--columns`). */
+  readonly columns?: readonly string[] | undefined;
   /** Output folder; only a dry run may leave it out. */
   readonly outDir: string | undefined;
   /** Required unless resuming (the journal has it). */
@@ -45,6 +48,11 @@ export interface GenerateBatchIo {
   readonly tool: string;
   /** How many invalid records the report lists before summarizing (default 50). */
   readonly maxReportedIssues?: number;
+  /**
+   * Holds the secrets of the chunks in flight (a new one when absent). Share it with whatever
+   * logs the platform's answers, so the log hides echoes of them too.
+   */
+  readonly scrubber?: SecretScrubber;
 }
 
 /** Gives the API once the input has proved valid (credentials are only needed then). */

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Transform } from "node:stream";
+import type { InputLayout } from "../input/input-layout.ts";
 import type { InputSource } from "../input/input-source.ts";
-import type { InputFormat } from "../input/raw-record.ts";
 import { readRecords } from "../input/read-records.ts";
 import { runValidationPass, type ValidationStats } from "../validate/validation-pass.ts";
 
@@ -14,7 +14,7 @@ export interface FirstPass {
 }
 
 /** Reads the whole input once: validates every record and fingerprints the bytes. */
-export async function runFirstPass(source: InputSource, format: InputFormat): Promise<FirstPass> {
+export async function runFirstPass(source: InputSource, layout: InputLayout): Promise<FirstPass> {
   const hash = createHash("sha256");
   let bytes = 0;
   const stream = source.open();
@@ -27,6 +27,6 @@ export async function runFirstPass(source: InputSource, format: InputFormat): Pr
   });
   stream.on("error", (error) => hashed.destroy(error));
   stream.pipe(hashed);
-  const stats = await runValidationPass(readRecords(hashed, format, source.displayName));
+  const stats = await runValidationPass(readRecords(hashed, layout, source.displayName));
   return { stats, sha256: hash.digest("hex"), bytes };
 }

@@ -20,6 +20,8 @@ export const startEvent = z.strictObject({
     size: bytes,
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     format: z.enum(["csv", "jsonl"]),
+    /** The columns of a CSV file without a header row, as --columns named them. */
+    columns: z.exactOptional(z.array(z.string()).min(1)),
   }),
   configName: z.string(),
   needAcLink: z.boolean(),

@@ -1,4 +1,5 @@
-import { closeSync, fsyncSync, ftruncateSync, openSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, ftruncateSync, writeSync } from "node:fs";
+import { createPrivateFile, reopenPrivateFile } from "../output/private-files.ts";
 import type { JournalEntry, StartEvent } from "./journal-events.ts";
 
 /**
@@ -16,7 +17,7 @@ export class JournalWriter {
 
   /** Creates a new journal (fails if one exists) and writes its start event. */
   static create(path: string, start: StartEvent, now: () => number): JournalWriter {
-    const writer = new JournalWriter(openSync(path, "wx", 0o600), now);
+    const writer = new JournalWriter(createPrivateFile(path), now);
     writer.#write(start);
     return writer;
   }
@@ -26,11 +27,10 @@ export class JournalWriter {
    * line is dropped so the next event starts on a line of its own.
    */
   static reopen(path: string, validBytes: number, now: () => number): JournalWriter {
-    const fd = openSync(path, "r+");
+    const fd = reopenPrivateFile(path, "append", { holdsSecrets: false });
     ftruncateSync(fd, validBytes);
     fsyncSync(fd);
-    closeSync(fd);
-    return new JournalWriter(openSync(path, "a"), now);
+    return new JournalWriter(fd, now);
   }
 
   /** Appends one event and flushes it to disk. */

@@ -1,5 +1,6 @@
-import { closeSync, existsSync, openSync, readSync, rmSync } from "node:fs";
+import { closeSync, lstatSync, openSync, readSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { InputError } from "../cli/cli-error.ts";
 
 /** The files of a run's output folder. */
 export interface OutputPaths {
@@ -8,7 +9,6 @@ export interface OutputPaths {
   readonly results: string;
   readonly rejected: string;
   readonly qr: string;
-  readonly lock: string;
 }
 
 /** The paths of the files a run keeps in `outDir`. */
@@ -19,8 +19,33 @@ export function outputPaths(outDir: string): OutputPaths {
     results: join(outDir, "results.csv"),
     rejected: join(outDir, "rejected.csv"),
     qr: join(outDir, "qr"),
-    lock: join(outDir, ".lock"),
   };
+}
+
+/**
+ * Tells whether anything is at `path`, a link included (whether or not its target exists):
+ * the run's files are never reached through a link, so a link counts as taken.
+ */
+export function isTaken(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+}
+
+/**
+ * Refuses a folder whose journal or results.csv is a symbolic link: a run reads and writes
+ * its own files only, and a link planted there would point its writes at another file.
+ */
+export function refuseLinkedRunFiles(paths: OutputPaths): void {
+  for (const path of [paths.journal, paths.results]) {
+    if (isTaken(path) && lstatSync(path).isSymbolicLink()) {
+      throw new InputError(`${path} is a symbolic link; a run writes its own files only`);
+    }
+  }
 }
 
 /**
@@ -28,7 +53,7 @@ export function outputPaths(outDir: string): OutputPaths {
  * submission could be journaled (and so sent): its files can go and the run start afresh.
  */
 export function discardUnstartedRun(paths: OutputPaths): boolean {
-  if (!existsSync(paths.journal)) return false;
+  if (!isTaken(paths.journal)) return false;
   const head = Buffer.alloc(64 * 1024);
   const fd = openSync(paths.journal, "r");
   let read: number;

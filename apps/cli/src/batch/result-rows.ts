@@ -9,8 +9,15 @@ import {
 
 const maxReasonLength = 500;
 
-/** The results.csv row of one ICCID of a complete batch (undefined: missing from its results). */
-export function rowFor(iccid: string, result: BatchRecordResult | undefined): ResultRow {
+/**
+ * The results.csv row of one ICCID of a complete batch (undefined: missing from its results).
+ * The platform's reason passes through `scrub`: it may echo the record's secrets.
+ */
+export function rowFor(
+  iccid: string,
+  result: BatchRecordResult | undefined,
+  scrub: (text: string) => string,
+): ResultRow {
   if (result === undefined) {
     return {
       iccid,
@@ -19,7 +26,8 @@ export function rowFor(iccid: string, result: BatchRecordResult | undefined): Re
     };
   }
   if (!result.success) {
-    return { iccid, status: "failed", errorReason: result.errorReason ?? "no reason given" };
+    const reason = result.errorReason === undefined ? "no reason given" : scrub(result.errorReason);
+    return { iccid, status: "failed", errorReason: reason };
   }
   if (result.activationCode === undefined || result.activationCode === "") {
     return {

@@ -1,8 +1,7 @@
-import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { UsageError } from "../cli/cli-error.ts";
+import type { InputLayout } from "../input/input-layout.ts";
 import type { InputSource } from "../input/input-source.ts";
-import type { InputFormat } from "../input/raw-record.ts";
 import { readRecords } from "../input/read-records.ts";
 import { ensurePrivateDir } from "../output/private-files.ts";
 import { classifyRecords, type ValidationStats } from "../validate/validation-pass.ts";
@@ -15,13 +14,13 @@ import type {
 } from "./generate-batch-types.ts";
 import { runFirstPass } from "./input-pass.ts";
 import { createIssueReporter } from "./issue-reporter.ts";
-import { discardUnstartedRun, outputPaths } from "./output-paths.ts";
+import { discardUnstartedRun, isTaken, outputPaths, refuseLinkedRunFiles } from "./output-paths.ts";
 import { type JournalState, readJournal } from "./read-journal.ts";
 import { acquireRunLock, type RunLock } from "./run-lock.ts";
 import { note } from "./run-note.ts";
 import {
   checkOptions,
-  chooseFormat,
+  chooseLayout,
   differentInput,
   openInput,
   runSettings,
@@ -48,8 +47,11 @@ export async function runGenerateBatch(
     let previous: JournalState | undefined;
     let resume = options.resume;
     if (paths !== undefined && !options.dryRun) {
-      ensurePrivateDir(paths.outDir);
-      lock = acquireRunLock(paths.lock);
+      ensurePrivateDir(paths.outDir, { followLink: true });
+      lock = acquireRunLock(paths.outDir);
+      refuseLinkedRunFiles(paths);
+      // Checked before anything is written, so a refused folder leaves no run to resume.
+      if (options.qr !== "none") ensurePrivateDir(paths.qr, { followLink: false });
       if (lock.tookOverStale) {
         note(
           io,
@@ -65,7 +67,7 @@ export async function runGenerateBatch(
         }
         resume = false;
       }
-      if (!resume && (existsSync(paths.journal) || existsSync(paths.results))) {
+      if (!resume && (isTaken(paths.journal) || isTaken(paths.results))) {
         throw new UsageError(
           `${outDir} already holds a run (journal.jsonl or results.csv); continue it with --resume, or choose another --out`,
         );
@@ -77,11 +79,12 @@ export async function runGenerateBatch(
         note(io, "the journal's last line was cut short by a crash; it is ignored");
     }
     source = await openInput(options, previous, io);
-    const format = chooseFormat(options, previous, source);
+    const layout = chooseLayout(options, previous, source);
+    const { format } = layout;
     if (previous !== undefined && source.size !== previous.start.input.size) {
       throw differentInput(source, previous);
     }
-    const first = await runFirstPass(source, format);
+    const first = await runFirstPass(source, layout);
     if (previous !== undefined && first.sha256 !== previous.start.input.sha256) {
       throw differentInput(source, previous);
     }
@@ -98,7 +101,7 @@ export async function runGenerateBatch(
     };
     const blocked = stats.invalidRecords > 0 && !settings.skipInvalid;
     if (blocked || options.dryRun) {
-      const issues = stats.invalidRecords > 0 ? await reportInvalid(source, format, stats, io) : [];
+      const issues = stats.invalidRecords > 0 ? await reportInvalid(source, layout, stats, io) : [];
       return {
         ...base,
         ...emptyCounts,
@@ -121,7 +124,7 @@ export async function runGenerateBatch(
       paths,
       previous,
       source,
-      format,
+      layout,
       first,
       api,
       io,
@@ -146,13 +149,13 @@ const emptyCounts = {
 /** Second pass that only reports: every invalid record's problems, the first ones printed. */
 async function reportInvalid(
   source: InputSource,
-  format: InputFormat,
+  layout: InputLayout,
   stats: ValidationStats,
   io: GenerateBatchIo,
 ): Promise<ReportedIssue[]> {
   const reporter = createIssueReporter(io, io.maxReportedIssues ?? 50);
   for await (const item of classifyRecords(
-    readRecords(source.open(), format, source.displayName),
+    readRecords(source.open(), layout, source.displayName),
     stats.duplicates,
   )) {
     if (!item.valid) reporter.add(item.invalid);

@@ -1,7 +1,7 @@
 import { InputError, UsageError } from "../cli/cli-error.ts";
 import { formatFromName, sniffFormat } from "../input/input-format.ts";
+import { detectDelimiter, type InputLayout } from "../input/input-layout.ts";
 import { type InputSource, openInputSource } from "../input/input-source.ts";
-import type { InputFormat } from "../input/raw-record.ts";
 import { maxChunkSize } from "./chunk-size.ts";
 import type { GenerateBatchIo, GenerateBatchOptions } from "./generate-batch-types.ts";
 import type { JournalState } from "./read-journal.ts";
@@ -55,17 +55,30 @@ export async function openInput(
   return openInputSource(name, io.stdin, io.cwd);
 }
 
-/** The input format: the journal's on resume, else --format, the file name, or a sniff. */
-export function chooseFormat(
+// Enough for the first line of any sensible input (a header row, or a record of a file without one).
+const headBytes = 64 * 1024;
+
+/**
+ * How to read the input. The format is the journal's on resume, else --format, the file name,
+ * or a sniff; a CSV's delimiter comes from its first line (the same bytes give the same
+ * answer on resume) and its columns from --columns or the journal.
+ */
+export function chooseLayout(
   options: GenerateBatchOptions,
   previous: JournalState | undefined,
   source: InputSource,
-): InputFormat {
+): InputLayout {
   const format =
     previous?.start.input.format ??
     options.format ??
-    (source.path === null ? undefined : formatFromName(source.path));
-  return format ?? sniffFormat(source.head(64));
+    (source.path === null ? undefined : formatFromName(source.path)) ??
+    sniffFormat(source.head(64));
+  const columns = previous === undefined ? options.columns : previous.start.input.columns;
+  if (format === "jsonl") {
+    if (columns !== undefined) throw new UsageError("--columns applies to CSV input only");
+    return { format };
+  }
+  return { format, delimiter: detectDelimiter(source.head(headBytes)), columns };
 }
 
 /** The settings of this run: from the options, or from the journal of the run resumed. */
@@ -87,6 +100,10 @@ export function runSettings(
       ? "--config-name"
       : null,
     options.needAcLink && !start.needAcLink ? "--need-ac-link" : null,
+    options.columns !== undefined &&
+    options.columns.join(",") !== (start.input.columns ?? []).join(",")
+      ? "--columns"
+      : null,
   ].filter((entry) => entry !== null);
   if (conflicts.length > 0) {
     throw new UsageError(

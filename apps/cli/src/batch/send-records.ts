@@ -1,7 +1,7 @@
 import { CliError, ConfigError } from "../cli/cli-error.ts";
 import { ExitCode } from "../cli/exit-code.ts";
+import type { InputLayout } from "../input/input-layout.ts";
 import type { InputSource } from "../input/input-source.ts";
-import type { InputFormat } from "../input/raw-record.ts";
 import { readRecords } from "../input/read-records.ts";
 import { syncDirectory } from "../output/private-files.ts";
 import { createProgress } from "../output/progress.ts";
@@ -25,6 +25,7 @@ import type { OutputPaths } from "./output-paths.ts";
 import type { JournalState } from "./read-journal.ts";
 import { note } from "./run-note.ts";
 import { type RunSettings, stdinPath } from "./run-settings.ts";
+import { SecretScrubber } from "./secret-scrubber.ts";
 
 /** Everything the sending pass needs from the run so far. */
 export interface SendContext {
@@ -33,7 +34,7 @@ export interface SendContext {
   readonly paths: OutputPaths;
   readonly previous: JournalState | undefined;
   readonly source: InputSource;
-  readonly format: InputFormat;
+  readonly layout: InputLayout;
   readonly first: FirstPass;
   readonly api: BatchApi;
   readonly io: GenerateBatchIo;
@@ -52,7 +53,7 @@ export type SummaryBase = Pick<
  * {@link ChunkPipeline} chunk by chunk.
  */
 export async function sendAll(context: SendContext): Promise<GenerateBatchSummary> {
-  const { options, settings, paths, previous, source, format, first, api, io, base } = context;
+  const { options, settings, paths, previous, source, layout, first, api, io, base } = context;
   const journal =
     previous === undefined
       ? JournalWriter.create(
@@ -66,7 +67,10 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
               path: source.path ?? stdinPath,
               size: first.bytes,
               sha256: first.sha256,
-              format,
+              format: layout.format,
+              ...(layout.format === "csv" && layout.columns !== undefined
+                ? { columns: [...layout.columns] }
+                : {}),
             },
             configName: settings.configName,
             needAcLink: settings.needAcLink,
@@ -113,6 +117,7 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
       backoff: options.pollBackoff ?? defaultPollBackoff,
       clock: io.clock,
       progress,
+      scrubber: io.scrubber ?? new SecretScrubber(),
     });
     const reporter = createIssueReporter(io, 10);
     try {
@@ -120,7 +125,7 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
       let firstLine = 0;
       let index = 0;
       const records = classifyRecords(
-        readRecords(source.open(), format, source.displayName),
+        readRecords(source.open(), layout, source.displayName),
         first.stats.duplicates,
       );
       for await (const item of records) {

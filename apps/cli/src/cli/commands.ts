@@ -28,11 +28,15 @@ them in batches of at most 200, polls each batch until it is complete, and write
 DIR/results.csv (owner-only) and QR codes of the activation codes in DIR/qr/.
 
 CSV: column names are matched ignoring case; a UTF-8 BOM, CRLF line ends, quoted fields
-and spaces around values are fine; impu holds identities separated by spaces; msisdn is
-read as msidn. JSON lines: one object per line with the same field names, impu an array.
+and spaces around values are fine; fields are separated by commas, semicolons or tabs
+(whichever the first line uses); impu holds identities separated by spaces; msisdn is
+read as msidn. A file without a header row needs --columns. JSON lines: one object per
+line with the same field names, impu an array.
 
-Every invalid record is reported with its line, field and reason (secret values are never
-shown); an ICCID that occurs twice makes both records invalid. With any invalid record
+Every invalid record is reported with its line, field and reason; a value is shown only
+when it has the shape of its own non-secret field (an ICCID of digits, say), since in a
+file whose columns are not what we think any cell may be a Ki. An ICCID that occurs
+twice makes both records invalid. With any invalid record
 nothing is sent (exit 2) unless --skip-invalid, which sends the valid ones and lists the
 others in DIR/rejected.csv.
 
@@ -62,6 +66,12 @@ per ICCID, so records that were already processed fail instead of being duplicat
         type: "string",
         valueName: "csv|jsonl",
         description: "Input format (default: from the file name, else from the first character)",
+      },
+      columns: {
+        type: "string",
+        valueName: "NAMES",
+        description:
+          "The columns of a CSV file without a header row, e.g. iccid,imsi,ki,opc\n(not needed with --resume)",
       },
       "need-ac-link": {
         type: "boolean",

@@ -65,5 +65,7 @@ or from a profile of the config file:
   { "profiles": { "default": { "rsp": { "baseUrl": "…", "accessKey": "…",
     "secretKey": "…", "scheme": "rsp" }, "eim": { … }, "cmp": { … } } } }
 A config file that holds a secret must be readable by its owner only (chmod 600).
+Plain http goes to this machine only (localhost, 127.0.0.0/8, [::1]) unless
+SIMLESSLY_ALLOW_INSECURE_HTTP=1 (or allowInsecureHttp in the profile) says otherwise.
 NO_COLOR (any value) turns colours off.`,
 };

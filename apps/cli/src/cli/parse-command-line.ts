@@ -21,14 +21,11 @@ export type ParsedCommandLine =
   | { readonly kind: "version" }
   | { readonly kind: "run"; readonly command: CommandSpec; readonly invocation: Invocation };
 
-// Option names that suggest someone tries to pass a secret as a flag.
-const secretLikeOption = /secret|password|passwd|token|private|access-?key|api-?key/i;
-
 /**
  * Finds the command named by the leading words of `args` and parses its options.
  * Errors name options, never their values: a mistyped flag may carry a secret.
  */
-export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
+export async function parseCommandLine(args: readonly string[]): Promise<ParsedCommandLine> {
   const { path, rest } = splitCommandWords(args);
   const command = commands.find((candidate) => samePath(candidate.path, path));
   const group = commandGroups.find((candidate) => samePath(candidate.path, path));
@@ -46,7 +43,7 @@ export function parseCommandLine(args: readonly string[]): ParsedCommandLine {
     if (token.kind === "positional") positionals.push(token.value);
     if (token.kind !== "option") continue;
     const spec = options[token.name];
-    if (spec === undefined) throw unknownOption(token.rawName, command);
+    if (spec === undefined) throw await unknownOption(token.rawName, command);
     if (spec.type === "boolean") {
       if (token.value !== undefined) {
         throw new UsageError(`${token.rawName} takes no value`);
@@ -149,11 +146,20 @@ function toParseArgsOptions(options: Record<string, OptionSpec>) {
   return result;
 }
 
-function unknownOption(rawName: string, command: CommandSpec | undefined): UsageError {
+async function unknownOption(
+  rawName: string,
+  command: CommandSpec | undefined,
+): Promise<UsageError> {
   const where = command === undefined ? "simlessly" : `simlessly ${command.path.join(" ")}`;
-  if (secretLikeOption.test(rawName)) {
+  const { secretOptionKind } = await import("./secret-option-names.ts");
+  const kind = secretOptionKind(rawName);
+  if (kind !== undefined) {
+    const source =
+      kind === "credential"
+        ? "set them in the environment or a config profile"
+        : "SIM data is read from --input";
     return new UsageError(
-      `unknown option ${rawName}: secrets are never taken as flags; set them in the environment or a config profile (see \`${where} --help\`)`,
+      `unknown option ${rawName}: secrets are never taken as flags; ${source} (see \`${where} --help\`)`,
     );
   }
   return new UsageError(`unknown option ${rawName}; see \`${where} --help\``);

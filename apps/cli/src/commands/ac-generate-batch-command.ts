@@ -3,6 +3,7 @@ import { systemClock } from "../batch/clock.ts";
 import type { GenerateBatchOptions } from "../batch/generate-batch-types.ts";
 import { parseRate } from "../batch/rate-limiter.ts";
 import { runGenerateBatch } from "../batch/run-generate-batch.ts";
+import { SecretScrubber } from "../batch/secret-scrubber.ts";
 import { summaryExitCode } from "../batch/summary-exit-code.ts";
 import { CliError, UsageError } from "../cli/cli-error.ts";
 import type { CliContext, Invocation } from "../cli/command-spec.ts";
@@ -10,6 +11,7 @@ import { ExitCode } from "../cli/exit-code.ts";
 import { packageVersion } from "../cli/package-version.ts";
 import { colorEnabled, createStyle } from "../cli/terminal.ts";
 import { resolveRspSettings } from "../config/product-settings.ts";
+import { parseColumnList } from "../input/input-layout.ts";
 import type { QrFormat } from "../output/qr-writer.ts";
 import { summaryText } from "../output/summary-text.ts";
 import { stderrLogging } from "../wiring/client-logging.ts";
@@ -18,6 +20,8 @@ import { stderrLogging } from "../wiring/client-logging.ts";
 export async function run(invocation: Invocation, context: CliContext): Promise<number> {
   const options = readOptions(invocation.values);
   const style = createStyle(colorEnabled(context.stderr, context.env));
+  // The log of the platform's answers and the rows of results.csv hide the same secrets.
+  const scrubber = new SecretScrubber();
   let connected = false;
   try {
     const summary = await runGenerateBatch(
@@ -28,7 +32,9 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
           cwd: context.cwd,
           global: invocation.global,
         });
-        const logging = stderrLogging(invocation.global, context.env, context.stderr);
+        const logging = stderrLogging(invocation.global, context.env, context.stderr, (text) =>
+          scrubber.scrub(text),
+        );
         const api = await context.createBatchApi(settings, logging);
         connected = true;
         return api;
@@ -40,6 +46,7 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
         clock: context.clock ?? systemClock,
         cwd: context.cwd,
         tool: `simlessly ${packageVersion()}`,
+        scrubber,
       },
     );
     const exitCode = summaryExitCode(summary);
@@ -87,12 +94,14 @@ export function readOptions(values: Values): GenerateBatchOptions {
     );
   }
   const pollBackoff = pollBackoffOption(text("poll-interval"));
+  const columnsText = text("columns");
   const configName = text("config-name");
   if (configName !== undefined && configName.trim() === "")
     throw new UsageError("--config-name must not be empty");
   return {
     input: text("input"),
     format,
+    columns: columnsText === undefined ? undefined : parseColumnList(columnsText),
     outDir: text("out"),
     configName,
     needAcLink: flag("need-ac-link"),

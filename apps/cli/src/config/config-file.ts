@@ -3,24 +3,30 @@ import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 import { ConfigError } from "../cli/cli-error.ts";
+import { isShowableName } from "../input/safe-to-show.ts";
 
 const url = z.url({ protocol: /^https?$/ });
 const text = z.string().min(1);
 
+const allowInsecureHttp = z.exactOptional(z.boolean());
+
 const rspProfile = z.strictObject({
   baseUrl: z.exactOptional(url),
+  allowInsecureHttp,
   accessKey: z.exactOptional(text),
   secretKey: z.exactOptional(text),
   scheme: z.exactOptional(z.enum(["rsp", "appendix"])),
 });
 const eimProfile = z.strictObject({
   baseUrl: z.exactOptional(url),
+  allowInsecureHttp,
   accessKey: z.exactOptional(text),
   secretKey: z.exactOptional(text),
   token: z.exactOptional(text),
 });
 const cmpProfile = z.strictObject({
   baseUrl: z.exactOptional(url),
+  allowInsecureHttp,
   clientId: z.exactOptional(text),
   clientSecret: z.exactOptional(text),
 });
@@ -73,8 +79,9 @@ export function readConfigFile(path: string, explicit: boolean, cwd: string): Co
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const where = issue.path.join(".") || "(top level)";
+      // A key is named only when it reads like one: a secret pasted as a key stays unseen.
       return issue.code === "unrecognized_keys"
-        ? `${where}: unknown key ${issue.keys.map((key) => `"${key}"`).join(", ")}`
+        ? `${where}: unknown key ${issue.keys.map((key) => (isShowableName(key) ? `"${key}"` : "(not shown: it reads like a value)")).join(", ")}`
         : `${where}: ${issue.code === "invalid_type" ? `expected ${issue.expected}` : "invalid value"}`;
     });
     throw new ConfigError(`config file ${full} is not valid:\n  ${problems.join("\n  ")}`);

@@ -176,3 +176,70 @@ describe("resolveEimSettings and resolveCmpSettings", () => {
     });
   });
 });
+
+describe("credentials and base URLs that cannot be used safely", () => {
+  const env = { HOME: "/nonexistent", SIMLESSLY_ACCESS_KEY: "ak", SIMLESSLY_SECRET_KEY: "sk" };
+
+  it("refuses an access key that cannot travel in a header, naming the variable, not the value (exit 3)", () => {
+    const attempt = () =>
+      resolveRspSettings({
+        env: { ...env, SIMLESSLY_ACCESS_KEY: "bad key-7Hq2" },
+        cwd: "/",
+        global: noFlags,
+      });
+    expect(attempt).toThrow(
+      expect.objectContaining({
+        exitCode: 3,
+        message: expect.stringMatching(/^SIMLESSLY_ACCESS_KEY must be .*visible ASCII/),
+      }),
+    );
+    expect(attempt).not.toThrow(/7Hq2/);
+  });
+
+  it("names the config key when the bad value comes from a profile", () => {
+    const { home } = configHome({
+      profiles: { default: { eim: { accessKey: "pk", secretKey: "sk", token: "tok\tx" } } },
+    });
+    expect(() => resolveEimSettings({ env: { HOME: home }, cwd: "/", global: noFlags })).toThrow(
+      /^eim\.token of the config file must be .*; it cannot be used to sign requests$/,
+    );
+  });
+
+  it.each(["http://example.com", "http://10.0.0.7:4020"])(
+    "refuses plain http to another machine (%s) unless allowed",
+    (url) => {
+      expect(() =>
+        resolveRspSettings({ env: { ...env, SIMLESSLY_BASE_URL: url }, cwd: "/", global: noFlags }),
+      ).toThrow(
+        /SIMLESSLY_BASE_URL \(or baseUrl\) is plain http to .*SIMLESSLY_ALLOW_INSECURE_HTTP=1/,
+      );
+      const allowed = resolveRspSettings({
+        env: { ...env, SIMLESSLY_BASE_URL: url, SIMLESSLY_ALLOW_INSECURE_HTTP: "1" },
+        cwd: "/",
+        global: noFlags,
+      });
+      expect(allowed).toMatchObject({ baseUrl: url, allowInsecureHttp: true });
+    },
+  );
+
+  it("lets a profile allow plain http, and takes loopback and https as they are", () => {
+    const { home } = configHome({
+      profiles: {
+        default: { cmp: { baseUrl: "http://lab.example:4012", allowInsecureHttp: true } },
+      },
+    });
+    const cmpEnv = { HOME: home, SIMLESSLY_CMP_CLIENT_ID: "id", SIMLESSLY_CMP_CLIENT_SECRET: "cs" };
+    expect(resolveCmpSettings({ env: cmpEnv, cwd: "/", global: noFlags })).toMatchObject({
+      baseUrl: "http://lab.example:4012",
+      allowInsecureHttp: true,
+    });
+    for (const url of ["http://127.0.0.1:4020", "http://localhost:4020", "https://example.com"]) {
+      const settings = resolveRspSettings({
+        env: { ...env, SIMLESSLY_BASE_URL: url },
+        cwd: "/",
+        global: noFlags,
+      });
+      expect(settings).toEqual({ baseUrl: url, accessKey: "ak", secretKey: "sk", scheme: "rsp" });
+    }
+  });
+});

@@ -1,4 +1,5 @@
-import type { SigningScheme } from "@simlessly/signing";
+import { isLoopbackHost } from "@simlessly/client";
+import { checkCredentials, SigningInputError, type SigningScheme } from "@simlessly/signing";
 import { ConfigError } from "../cli/cli-error.ts";
 import type { GlobalOptions } from "../cli/command-spec.ts";
 import { type ConfigProfile, defaultConfigPath, readConfigFile } from "./config-file.ts";
@@ -6,6 +7,8 @@ import { type ConfigProfile, defaultConfigPath, readConfigFile } from "./config-
 /** What an RSP client needs: where, who, the secret and the signing scheme. */
 export interface RspSettings {
   readonly baseUrl: string;
+  /** Set when plain http to a host other than this machine was allowed on purpose. */
+  readonly allowInsecureHttp?: true;
   readonly accessKey: string;
   readonly secretKey: string;
   readonly scheme: SigningScheme;
@@ -14,6 +17,8 @@ export interface RspSettings {
 /** What an eIM client needs (appendix scheme; the token comes from a login not yet documented). */
 export interface EimSettings {
   readonly baseUrl: string;
+  /** Set when plain http to a host other than this machine was allowed on purpose. */
+  readonly allowInsecureHttp?: true;
   readonly accessKey: string;
   readonly secretKey: string;
   readonly token: string | undefined;
@@ -22,6 +27,8 @@ export interface EimSettings {
 /** What a CMP client needs to obtain its bearer token. */
 export interface CmpSettings {
   readonly baseUrl: string;
+  /** Set when plain http to a host other than this machine was allowed on purpose. */
+  readonly allowInsecureHttp?: true;
   readonly clientId: string;
   readonly clientSecret: string;
 }
@@ -61,11 +68,16 @@ export function resolveRspSettings(sources: Sources): RspSettings {
   if (accessKey === undefined || secretKey === undefined) {
     throw new ConfigError(`missing RSP credentials: ${missing.join(", ")} ${describe}`);
   }
-  const baseUrl = checkUrl(
+  const transport = checkTransport(
     pick(sources.env.SIMLESSLY_BASE_URL, file?.baseUrl) ?? defaultBaseUrls.rsp,
     "SIMLESSLY_BASE_URL",
+    insecureHttpAllowed(sources.env, file?.allowInsecureHttp),
   );
-  return { baseUrl, accessKey, secretKey, scheme };
+  checkSigning({ scheme, key: accessKey, secret: secretKey }, sources.env, {
+    key: ["SIMLESSLY_ACCESS_KEY", "rsp.accessKey"],
+    secret: ["SIMLESSLY_SECRET_KEY", "rsp.secretKey"],
+  });
+  return { ...transport, accessKey, secretKey, scheme };
 }
 
 /** eIM settings, resolved like {@link resolveRspSettings} from SIMLESSLY_EIM_* and `eim`. */
@@ -79,16 +91,18 @@ export function resolveEimSettings(sources: Sources): EimSettings {
       `missing eIM credentials: SIMLESSLY_EIM_ACCESS_KEY and SIMLESSLY_EIM_SECRET_KEY (or eim.accessKey and eim.secretKey) ${describe}`,
     );
   }
-  const baseUrl = checkUrl(
+  const transport = checkTransport(
     pick(sources.env.SIMLESSLY_EIM_BASE_URL, file?.baseUrl) ?? defaultBaseUrls.eim,
     "SIMLESSLY_EIM_BASE_URL",
+    insecureHttpAllowed(sources.env, file?.allowInsecureHttp),
   );
-  return {
-    baseUrl,
-    accessKey,
-    secretKey,
-    token: pick(sources.env.SIMLESSLY_EIM_TOKEN, file?.token),
-  };
+  const token = pick(sources.env.SIMLESSLY_EIM_TOKEN, file?.token);
+  checkSigning({ scheme: "appendix", key: accessKey, secret: secretKey, token }, sources.env, {
+    key: ["SIMLESSLY_EIM_ACCESS_KEY", "eim.accessKey"],
+    secret: ["SIMLESSLY_EIM_SECRET_KEY", "eim.secretKey"],
+    token: ["SIMLESSLY_EIM_TOKEN", "eim.token"],
+  });
+  return { ...transport, accessKey, secretKey, token };
 }
 
 /** CMP settings, resolved like {@link resolveRspSettings} from SIMLESSLY_CMP_* and `cmp`. */
@@ -102,11 +116,12 @@ export function resolveCmpSettings(sources: Sources): CmpSettings {
       `missing CMP credentials: SIMLESSLY_CMP_CLIENT_ID and SIMLESSLY_CMP_CLIENT_SECRET (or cmp.clientId and cmp.clientSecret) ${describe}`,
     );
   }
-  const baseUrl = checkUrl(
+  const transport = checkTransport(
     pick(sources.env.SIMLESSLY_CMP_BASE_URL, file?.baseUrl) ?? defaultBaseUrls.cmp,
     "SIMLESSLY_CMP_BASE_URL",
+    insecureHttpAllowed(sources.env, file?.allowInsecureHttp),
   );
-  return { baseUrl, clientId, clientSecret };
+  return { ...transport, clientId, clientSecret };
 }
 
 function loadProfile(sources: Sources): { profile: ConfigProfile | undefined; describe: string } {
@@ -131,6 +146,32 @@ function loadProfile(sources: Sources): { profile: ConfigProfile | undefined; de
   return { profile, describe: `in the environment or profile "${name}" of ${path}` };
 }
 
+/**
+ * Refuses (exit 3) credentials that cannot sign a request (a key with a space, say), naming
+ * the variable or config key they came from and never their value.
+ */
+function checkSigning(
+  credentials: Parameters<typeof checkCredentials>[0],
+  env: Env,
+  origins: Readonly<Record<string, readonly [variable: string, configKey: string]>>,
+): void {
+  try {
+    checkCredentials(credentials);
+  } catch (error) {
+    if (!(error instanceof SigningInputError)) throw error;
+    const origin = origins[error.field];
+    const where =
+      origin === undefined
+        ? error.field
+        : nonEmpty(env[origin[0]]) === undefined
+          ? `${origin[1]} of the config file`
+          : origin[0];
+    throw new ConfigError(`${where} ${error.problem}; it cannot be used to sign requests`, {
+      cause: error,
+    });
+  }
+}
+
 function pick<T extends string>(
   fromEnv: string | undefined,
   fromFile: T | undefined,
@@ -142,9 +183,33 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === "" ? undefined : value;
 }
 
-function checkUrl(value: string, name: string): string {
+/**
+ * The base URL, and whether plain http may leave the machine. A request body holds Ki and
+ * OPc, its headers a signature the platform accepts: over plain http anyone on the path reads
+ * and replays them, so http is for loopback (a local sandbox or mock) unless allowed.
+ */
+function checkTransport(
+  value: string,
+  name: string,
+  allowInsecureHttp: boolean,
+): { baseUrl: string; allowInsecureHttp?: true } {
   if (!URL.canParse(value) || !/^https?:$/.test(new URL(value).protocol)) {
     throw new ConfigError(`${name} (or baseUrl) must be an http or https URL`);
   }
-  return value.replace(/\/+$/, "");
+  const url = new URL(value);
+  if (url.protocol === "http:" && !isLoopbackHost(url.hostname) && !allowInsecureHttp) {
+    throw new ConfigError(
+      `${name} (or baseUrl) is plain http to ${url.origin}, another machine: requests would carry Ki, OPc and valid signatures unencrypted. Use https, or set SIMLESSLY_ALLOW_INSECURE_HTTP=1 (or allowInsecureHttp: true in the profile) on a network you trust`,
+    );
+  }
+  const baseUrl = value.replace(/\/+$/, "");
+  return allowInsecureHttp ? { baseUrl, allowInsecureHttp: true } : { baseUrl };
+}
+
+function insecureHttpAllowed(env: Env, fromFile: boolean | undefined): boolean {
+  const given = nonEmpty(env.SIMLESSLY_ALLOW_INSECURE_HTTP)?.toLowerCase();
+  if (given === undefined) return fromFile === true;
+  if (given === "1" || given === "true") return true;
+  if (given === "0" || given === "false") return false;
+  throw new ConfigError("SIMLESSLY_ALLOW_INSECURE_HTTP must be 1, true, 0 or false");
 }

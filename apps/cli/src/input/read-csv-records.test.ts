@@ -1,24 +1,32 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../cli/cli-error.ts";
+import type { CsvLayout } from "./input-layout.ts";
 import type { RawRecord } from "./raw-record.ts";
 import { readCsvRecords } from "./read-csv-records.ts";
 
 const ki = "6BE2053E8580B135CD43443380DB7111";
+const opc = "0F1E2D3C4B5A69788796A5B4C3D2E1F0";
+const withHeader: CsvLayout = { delimiter: ",", columns: undefined };
 
-async function read(text: string, chunkSize = 7): Promise<RawRecord[]> {
+async function read(
+  text: string,
+  chunkSize = 7,
+  layout: CsvLayout = withHeader,
+): Promise<RawRecord[]> {
   // Small chunks prove that records split across reads come out whole.
   const bytes = Buffer.from(text);
   const chunks: Buffer[] = [];
   for (let offset = 0; offset < bytes.length; offset += chunkSize)
     chunks.push(bytes.subarray(offset, offset + chunkSize));
   const records: RawRecord[] = [];
-  for await (const record of readCsvRecords(Readable.from(chunks), "in.csv")) records.push(record);
+  for await (const record of readCsvRecords(Readable.from(chunks), "in.csv", layout))
+    records.push(record);
   return records;
 }
 
-async function failure(text: string): Promise<string> {
-  const error = await read(text).then(
+async function failure(text: string, layout: CsvLayout = withHeader): Promise<string> {
+  const error = await read(text, 7, layout).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -112,5 +120,52 @@ describe("readCsvRecords", () => {
   it("says where an unclosed quote starts", async () => {
     const message = await failure(`iccid,imsi,ki\n1,2,3\n4,5,"${ki}\n7,8,9\n`);
     expect(message).toBe("in.csv: a quote opened after line 2 is never closed");
+  });
+
+  it("reports a first row of values as a missing header row, without its cells", async () => {
+    const message = await failure(`89860468152080349618,460048867619618,${ki},${opc}\n`);
+    expect(message).toMatch(/^in\.csv line 1: expected a header row, but this row holds values/);
+    expect(message).toContain("--columns iccid,imsi,ki,opc");
+    expect(message).not.toContain(ki);
+    expect(message).not.toContain(opc);
+    expect(message).not.toContain("89860468152080349618");
+  });
+
+  it("names an unknown column only when it reads like a name", async () => {
+    const message = await failure(`iccid,imsi,ki,opc,${ki.toLowerCase()}x,colour\n1,2,3,4,5,6\n`);
+    expect(message).toContain("unknown column (column 5; its name is not shown");
+    expect(message).toContain('unknown column "colour" (column 6)');
+    expect(message.toUpperCase()).not.toContain(ki);
+  });
+
+  it("reads a file without a header row by the columns given", async () => {
+    const columns = ["iccid", "imsi", "ki", "opc"];
+    const records = await read(`8986,4600,${ki},${opc}\n1,2,3,\n`, 7, {
+      delimiter: ",",
+      columns,
+    });
+    expect(records).toEqual([
+      { line: 1, fields: { iccid: "8986", imsi: "4600", ki, opc } },
+      { line: 2, fields: { iccid: "1", imsi: "2", ki: "3" } },
+    ]);
+  });
+
+  it("refuses columns given for a file that has a header row", async () => {
+    const layout: CsvLayout = { delimiter: ",", columns: ["iccid", "imsi", "ki"] };
+    expect(await failure(`ICCID,imsi,Ki\n1,2,3\n`, layout)).toBe(
+      "in.csv line 1 is a header row, but --columns says the file has none; leave out --columns",
+    );
+    expect(await failure(`1,2,3,4\n`, layout)).toBe(
+      "in.csv line 1: 4 fields, but --columns names 3",
+    );
+  });
+
+  it.each([";", "\t"] as const)("reads fields separated by %j", async (delimiter) => {
+    const text = [`iccid${delimiter}imsi${delimiter}ki`, `1${delimiter}"2;3"${delimiter}${ki}`]
+      .join("\r\n")
+      .concat("\r\n");
+    expect(await read(text, 7, { delimiter, columns: undefined })).toEqual([
+      { line: 2, fields: { iccid: "1", imsi: "2;3", ki } },
+    ]);
   });
 });

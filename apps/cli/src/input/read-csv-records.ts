@@ -1,30 +1,37 @@
 import type { Readable } from "node:stream";
 import { type CsvError, parse } from "csv-parse";
 import { InputError } from "../cli/cli-error.ts";
+import type { CsvLayout } from "./input-layout.ts";
 import type { RawRecord } from "./raw-record.ts";
+import { isShowableName, looksLikeValue } from "./safe-to-show.ts";
 import {
   canonicalFieldName,
-  requiredSimFields,
+  missingRequiredFields,
   simFieldNames,
   splitImpuCell,
 } from "./sim-fields.ts";
+
+const exampleColumns = "iccid,imsi,ki,opc";
 
 // A record longer than this is a broken quote, not SIM data; without a cap an unclosed quote
 // near the start would make the parser buffer the whole file.
 const maxRecordBytes = 1024 * 1024;
 
 /**
- * Streams the records of a CSV input with a header row. Header problems (unknown, missing,
- * repeated or unnamed columns), an input without records and malformed CSV throw an
+ * Streams the records of a CSV input: with a header row, or without one when the layout
+ * names the columns. Header problems (unknown, missing, repeated or unnamed columns, a first
+ * row that is a record), an input without records and malformed CSV throw an
  * {@link InputError} that names the line; cell values never appear in messages.
  */
 export async function* readCsvRecords(
   stream: Readable,
   displayName: string,
+  layout: CsvLayout,
 ): AsyncGenerator<RawRecord> {
   let lastGoodLine = 0;
   const parser = parse({
     bom: true,
+    delimiter: layout.delimiter,
     info: true,
     trim: true,
     skip_empty_lines: true,
@@ -39,7 +46,7 @@ export async function* readCsvRecords(
   });
   stream.on("error", (error) => parser.destroy(error));
   stream.pipe(parser);
-  let columns: (string | undefined)[] | undefined;
+  let columns: readonly string[] | undefined;
   let records = 0;
   try {
     for await (const item of parser as AsyncIterable<{
@@ -49,12 +56,21 @@ export async function* readCsvRecords(
       const { record, info } = item;
       const line = info.lines - countNewlines(record);
       if (columns === undefined) {
-        columns = readHeader(record, line, displayName);
-        continue;
+        if (layout.columns === undefined) {
+          columns = readHeader(record, line, displayName);
+          continue;
+        }
+        columns = layout.columns;
+        if (record.every((cell) => canonicalFieldName(cell) !== undefined)) {
+          throw new InputError(
+            `${displayName} line ${line} is a header row, but --columns says the file has none; leave out --columns`,
+          );
+        }
       }
       if (record.length !== columns.length) {
+        const expected = layout.columns === undefined ? "the header has" : "--columns names";
         throw new InputError(
-          `${displayName} line ${line}: ${record.length} fields, but the header has ${columns.length}`,
+          `${displayName} line ${line}: ${record.length} fields, but ${expected} ${columns.length}`,
         );
       }
       const fields: Record<string, unknown> = {};
@@ -77,12 +93,22 @@ export async function* readCsvRecords(
     // The descriptor stays open (autoClose is off): the next pass reads it again.
     stream.destroy();
   }
-  if (columns === undefined)
-    throw new InputError(`${displayName} is empty: expected a header row and records`);
+  if (columns === undefined) {
+    const expected = layout.columns === undefined ? "a header row and records" : "records";
+    throw new InputError(`${displayName} is empty: expected ${expected}`);
+  }
   if (records === 0) throw new InputError(`${displayName} has a header row but no records`);
 }
 
+// A header never holds a cell of digits: a first row that does is a record of a file
+// without a header row, and its cells may be Ki and OPc. It is reported without them.
 function readHeader(cells: readonly string[], line: number, displayName: string): string[] {
+  const unknown = cells.filter((cell) => cell !== "" && canonicalFieldName(cell) === undefined);
+  if (unknown.some(looksLikeValue)) {
+    throw new InputError(
+      `${displayName} line ${line}: expected a header row, but this row holds values (not shown); add a header row naming the columns, e.g. ${exampleColumns}, or name them with --columns ${exampleColumns}`,
+    );
+  }
   const columns: string[] = [];
   const problems: string[] = [];
   cells.forEach((cell, index) => {
@@ -93,13 +119,17 @@ function readHeader(cells: readonly string[], line: number, displayName: string)
     }
     const name = canonicalFieldName(cell);
     if (name === undefined) {
-      problems.push(`unknown column "${cell}" (${position})`);
+      problems.push(
+        isShowableName(cell)
+          ? `unknown column "${cell}" (${position})`
+          : `unknown column (${position}; its name is not shown, it reads like a value)`,
+      );
       return;
     }
     if (columns.includes(name)) problems.push(`column "${cell}" (${position}) repeats ${name}`);
     columns.push(name);
   });
-  const missing = requiredSimFields.filter((name) => !columns.includes(name));
+  const missing = missingRequiredFields(columns);
   if (missing.length > 0)
     problems.push(`missing column${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`);
   if (problems.length > 0) {

@@ -24,6 +24,11 @@ export function canonicalFieldName(name: string): string | undefined {
   return byLowerCase.get(name.trim().toLowerCase());
 }
 
+/** The required fields that `columns` (contract names) leaves out. */
+export function missingRequiredFields(columns: readonly string[]): string[] {
+  return requiredSimFields.filter((name) => !columns.includes(name));
+}
+
 /** Splits an `impu` CSV cell into identities (separated by spaces; URIs hold none). */
 export function splitImpuCell(cell: string): string[] {
   return cell.split(/\s+/).filter((part) => part !== "");

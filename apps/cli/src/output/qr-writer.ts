@@ -1,6 +1,6 @@
-import { closeSync, mkdirSync, writeSync } from "node:fs";
+import { closeSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { openPrivateFile } from "./private-files.ts";
+import { ensurePrivateDir, replacePrivateFile } from "./private-files.ts";
 
 /** The QR image formats, or none. */
 export type QrFormat = "png" | "svg" | "none";
@@ -9,19 +9,20 @@ export type QrFormat = "png" | "svg" | "none";
 export interface QrWriter {
   readonly folder: string;
   readonly format: Exclude<QrFormat, "none">;
-  /** Writes (or overwrites) `<iccid>.<format>` holding `LPA:<activation code>`. */
+  /** Writes `<iccid>.<format>` holding `LPA:<activation code>`, replacing an earlier one. */
   write(iccid: string, activationCode: string): Promise<void>;
 }
 
 /**
- * Creates the QR folder (0700) and a writer for it. Images are created 0600: anyone who can
- * scan one can download the profile. The library loads on first use only.
+ * Creates the QR folder (0700; an existing one must be a real folder only its owner can
+ * write to) and a writer for it. Images are created exclusively, 0600: anyone who can scan
+ * one can download the profile. The library loads on first use only.
  */
 export async function createQrWriter(
   folder: string,
   format: Exclude<QrFormat, "none">,
 ): Promise<QrWriter> {
-  mkdirSync(folder, { recursive: true, mode: 0o700 });
+  ensurePrivateDir(folder, { followLink: false });
   const { default: qrcode } = await import("qrcode");
   return {
     folder,
@@ -36,7 +37,7 @@ export async function createQrWriter(
               await qrcode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2 }),
             );
       // ICCIDs reaching here passed the contract's digits-only pattern: safe as file names.
-      const fd = openPrivateFile(join(folder, `${iccid}.${format}`), "w");
+      const fd = replacePrivateFile(join(folder, `${iccid}.${format}`));
       try {
         let offset = 0;
         while (offset < data.length) offset += writeSync(fd, data, offset);

@@ -1,19 +1,20 @@
 import { closeSync, writeSync } from "node:fs";
 import type { InvalidRecord } from "../validate/field-issue.ts";
 import { csvRow } from "./csv-cell.ts";
-import { openPrivateFile } from "./private-files.ts";
+import { replacePrivateFile } from "./private-files.ts";
 
 /**
  * Writes rejected.csv: one row per problem of each invalid record (line, iccid, field,
- * reason). It never holds a field's value but the ICCID, so it is safe to share; it is still
- * created 0600 like everything in the output folder.
+ * reason). It holds no value that could be a secret (a well-formed ICCID, and in reasons only
+ * values shaped like their own non-secret field), so it is safe to share; it is still created
+ * 0600 like everything in the output folder, anew on each pass that writes it.
  */
 export class RejectedWriter {
   readonly #fd: number;
   #rows = 0;
 
   constructor(path: string) {
-    this.#fd = openPrivateFile(path, "w");
+    this.#fd = replacePrivateFile(path);
     this.#write(csvRow(["line", "iccid", "field", "reason"]));
   }
 

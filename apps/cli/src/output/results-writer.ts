@@ -1,6 +1,6 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, writeSync } from "node:fs";
 import { csvRow } from "./csv-cell.ts";
-import { checkPrivateFile, openPrivateFile } from "./private-files.ts";
+import { createPrivateFile, reopenPrivateFile } from "./private-files.ts";
 
 /** What happened to one record. */
 export type ResultStatus = "success" | "failed" | "rejected" | "unknown";
@@ -34,7 +34,7 @@ export class ResultsWriter {
 
   /** Creates results.csv (it must not exist) and writes the header. */
   static create(path: string): ResultsWriter {
-    const writer = new ResultsWriter(openPrivateFile(path, "wx"), 0);
+    const writer = new ResultsWriter(createPrivateFile(path), 0);
     writer.#write(resultsHeader);
     return writer;
   }
@@ -43,8 +43,7 @@ export class ResultsWriter {
   static reopen(path: string, bytes: number | undefined): ResultsWriter {
     // A run killed between creating the journal and results.csv has settled nothing yet.
     if (bytes === undefined && !existsSync(path)) return ResultsWriter.create(path);
-    checkPrivateFile(path);
-    const fd = openPrivateFile(path, "r+");
+    const fd = reopenPrivateFile(path, "update", { holdsSecrets: true });
     if (bytes === undefined) {
       ftruncateSync(fd, 0);
       const writer = new ResultsWriter(fd, 0);

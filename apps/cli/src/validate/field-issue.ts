@@ -8,7 +8,7 @@ export interface FieldIssue {
 /** An invalid record: where it is and what is wrong with it. */
 export interface InvalidRecord {
   readonly line: number;
-  /** The record's ICCID when it was given as a string (ICCIDs are not secret). */
+  /** The record's ICCID when it is well formed (19 or 20 digits; ICCIDs are not secret). */
   readonly iccid: string | undefined;
   readonly issues: readonly FieldIssue[];
 }

@@ -11,3 +11,12 @@ const secretNames = new Set<string>([
 export function isSecretField(field: string): boolean {
   return secretNames.has(field);
 }
+
+/** The values of a record's secret fields, to scrub echoes of them from the platform's text. */
+export function secretValuesOf(record: Readonly<Record<string, unknown>>): string[] {
+  const values: string[] = [];
+  for (const [field, value] of Object.entries(record)) {
+    if (typeof value === "string" && value !== "" && isSecretField(field)) values.push(value);
+  }
+  return values;
+}

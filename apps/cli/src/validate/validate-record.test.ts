@@ -100,4 +100,34 @@ describe("validateRecord", () => {
     const text = JSON.stringify(issues);
     for (const value of Object.values(secrets)) expect(text).not.toContain(value);
   });
+
+  it("never shows a value that is in the wrong column, whatever the column", () => {
+    const ki = valid.ki;
+    const issues = issuesOf({
+      iccid: ki.toLowerCase(),
+      imsi: ki,
+      ki: valid.imsi,
+      msidn: "12345678901234567890123456789012",
+      expireTime: ki,
+    });
+    expect(issues.map((issue) => issue.field)).toEqual([
+      "iccid",
+      "imsi",
+      "ki",
+      "msidn",
+      "expireTime",
+    ]);
+    const text = JSON.stringify(issues).toUpperCase();
+    expect(text).not.toContain(ki);
+    expect(text).not.toContain(valid.imsi);
+    expect(text).not.toContain("1234567890");
+  });
+
+  it("names an unknown key only when it reads like a name", () => {
+    const key = valid.ki;
+    expect(issuesOf({ ...valid, [key]: "x", colour: "red" })).toEqual([
+      { field: "(key not shown)", reason: "is not a known field; its name reads like a value" },
+      { field: "colour", reason: "is not a known field" },
+    ]);
+  });
 });

@@ -1,8 +1,8 @@
 import { type RspSchema, rspSchemas } from "@simlessly/contract";
 import type { RawRecord } from "../input/raw-record.ts";
+import { isShowableName, shownValue } from "../input/safe-to-show.ts";
 import type { FieldIssue } from "./field-issue.ts";
 import { type BodyIssue, issueReason } from "./issue-reason.ts";
-import { isSecretField } from "./secret-fields.ts";
 
 /** A SIM record the contract accepts, ready to send. */
 export type SimRecord = RspSchema<"AcMetadata">;
@@ -17,11 +17,10 @@ const fieldWording: Readonly<Record<string, string>> = {
   expireTime: "must be a date and time as yyyy-MM-dd HH:mm:ss",
 };
 
-const maxShownValue = 40;
-
 /**
  * Checks a record with the contract's `AcMetadata` schema and turns zod's issues into
- * reasons a person can act on. Values of secret fields are never part of a reason.
+ * reasons a person can act on. A value is part of a reason only when it has the shape of its
+ * own non-secret field (see {@link shownValue}); an unknown key only when it reads like a name.
  */
 export function validateRecord(raw: RawRecord): RecordCheck {
   const result = rspSchemas.AcMetadata.safeParse(raw.fields);
@@ -29,7 +28,16 @@ export function validateRecord(raw: RawRecord): RecordCheck {
   const issues: FieldIssue[] = [];
   for (const issue of result.error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) issues.push({ field: key, reason: "is not a known field" });
+      for (const key of issue.keys) {
+        issues.push(
+          isShowableName(key)
+            ? { field: key, reason: "is not a known field" }
+            : {
+                field: "(key not shown)",
+                reason: "is not a known field; its name reads like a value",
+              },
+        );
+      }
       continue;
     }
     const [name, ...rest] = issue.path;
@@ -54,11 +62,11 @@ function reasonFor(issue: BodyIssue, field: string, value: unknown): string {
   return issueReason(issue);
 }
 
-// Non-secret values help find the mistake; secret ones are never shown.
+// A value that is safe to show helps find the mistake; any other is left out.
 function withValue(field: string, reason: string, value: unknown): string {
-  if (isSecretField(field) || typeof value !== "string" || reason === "is required") return reason;
-  const shown = value.length > maxShownValue ? `${value.slice(0, maxShownValue)}…` : value;
-  return `${reason}, got ${JSON.stringify(shown)}`;
+  if (reason === "is required") return reason;
+  const shown = shownValue(field, value);
+  return shown === undefined ? reason : `${reason}, got ${shown}`;
 }
 
 function valueAt(fields: Readonly<Record<string, unknown>>, path: readonly PropertyKey[]): unknown {

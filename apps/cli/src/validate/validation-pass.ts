@@ -39,8 +39,8 @@ export async function runValidationPass(
         issuesByField[field] = (issuesByField[field] ?? 0) + 1;
       }
     }
-    const iccid = raw.fields.iccid;
-    if (typeof iccid !== "string" || !wellFormedIccid.test(iccid)) continue;
+    const iccid = wellFormedIccidOf(raw);
+    if (iccid === undefined) continue;
     const firstHadIssues = seen.addOrGet(iccid, !check.ok);
     if (firstHadIssues === undefined) continue;
     // A repeat: it is invalid, and so is the first occurrence, counted when first repeated.
@@ -75,7 +75,7 @@ export async function* classifyRecords(
 ): AsyncGenerator<ClassifiedRecord> {
   for await (const raw of records) {
     const check = validateRecord(raw);
-    const iccid = typeof raw.fields.iccid === "string" ? raw.fields.iccid : undefined;
+    const iccid = wellFormedIccidOf(raw);
     const repeated = iccid === undefined ? undefined : duplicates.issueFor(iccid, raw.line);
     if (check.ok && repeated === undefined) {
       yield { valid: true, line: raw.line, record: check.record };
@@ -87,4 +87,11 @@ export async function* classifyRecords(
     ];
     yield { valid: false, invalid: { line: raw.line, iccid, issues } };
   }
+}
+
+// Only a well-formed ICCID names a record in reports and rejected.csv: in a file whose columns
+// are not what its header says, the iccid column may hold a Ki.
+function wellFormedIccidOf(raw: RawRecord): string | undefined {
+  const { iccid } = raw.fields;
+  return typeof iccid === "string" && wellFormedIccid.test(iccid) ? iccid : undefined;
 }

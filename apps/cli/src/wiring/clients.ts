@@ -17,6 +17,7 @@ export function rspClientFrom(settings: RspSettings, logging: ClientLogging = {}
     accessKey: settings.accessKey,
     secretKey: settings.secretKey,
     scheme: settings.scheme,
+    allowInsecureHttp: settings.allowInsecureHttp ?? false,
     logger: logging.logger,
     logLevel: logging.logLevel,
   });
@@ -32,6 +33,7 @@ export function eimClientFrom(settings: EimSettings, logging: ClientLogging = {}
     publicKey: settings.accessKey,
     secretKey: settings.secretKey,
     token: settings.token,
+    allowInsecureHttp: settings.allowInsecureHttp ?? false,
     logger: logging.logger,
     logLevel: logging.logLevel,
   });
@@ -43,6 +45,7 @@ export function cmpClientFrom(settings: CmpSettings, logging: ClientLogging = {}
     baseUrl: settings.baseUrl,
     clientId: settings.clientId,
     clientSecret: settings.clientSecret,
+    allowInsecureHttp: settings.allowInsecureHttp ?? false,
     logger: logging.logger,
     logLevel: logging.logLevel,
   });

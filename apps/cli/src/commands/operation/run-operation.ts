@@ -42,6 +42,11 @@ export interface OperationSpec<P extends Product, Body, Answer> {
    * to its results CSV); otherwise an answer the contract marks secret needs `--out FILE`.
    */
   readonly ownsSecretOutput?: boolean;
+  /**
+   * Hides what the exact secret values cannot: for answers whose free text may echo secrets
+   * the command never held (batch info's reasons). Applied to the log lines of the call.
+   */
+  readonly scrubLog?: (text: string) => string;
 }
 
 /** A command module running `spec`. */
@@ -67,8 +72,9 @@ export async function runOperation<P extends Product, Body, Answer>(
   const body = (await buildBody(spec, args)) as Body;
   // Filled as secrets become known; log lines are scrubbed against it when written.
   const secrets = secretValuesIn(body, secretNames);
+  const scrubLog = spec.scrubLog ?? ((text: string) => text);
   const logging = stderrLogging(invocation.global, context.env, context.stderr, (text) =>
-    scrubText(text, secrets),
+    scrubLog(scrubText(text, secrets)),
   );
   const connection = connect(spec.product, invocation, context, logging);
   secrets.push(...connection.credentials);

@@ -1,7 +1,7 @@
 import { closeSync, fsyncSync, unlinkSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../../cli/cli-error.ts";
-import { openPrivateFile } from "../../output/private-files.ts";
+import { createPrivateFile } from "../../output/private-files.ts";
 
 /** A file reserved for a secret answer before the request that produces it is sent. */
 export interface SecretFile {
@@ -23,7 +23,7 @@ export function reserveSecretFile(name: string, cwd: string): SecretFile {
   const path = resolve(cwd, name);
   let fd: number;
   try {
-    fd = openPrivateFile(path, "wx");
+    fd = createPrivateFile(path);
   } catch (error) {
     throw outFileError(path, error);
   }

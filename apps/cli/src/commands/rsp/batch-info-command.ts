@@ -2,6 +2,7 @@ import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import type { RspData } from "@simlessly/client";
 import { ExitCode } from "../../cli/exit-code.ts";
+import { hideKeyShapedRuns } from "../../output/key-shaped-runs.ts";
 import { type ResultRow, ResultsWriter } from "../../output/results-writer.ts";
 import type { CommandArgs } from "../operation/command-args.ts";
 import { pollUntil } from "../operation/poll-until.ts";
@@ -20,10 +21,12 @@ interface BatchAnswer {
 /**
  * `simlessly batch info BATCHCODE [--wait] [--out FILE]`. Activation codes are never
  * printed: the report shows counts and each ICCID's status and reason, and `--out` writes
- * them to a results CSV (0600) shaped like generate-batch's results.csv.
+ * them to a results CSV (0600) shaped like generate-batch's results.csv. A reason may echo
+ * the record's Ki or OPc, which this command never held: key-shaped runs are hidden.
  */
 export const info = rspOperation("getBatchInfo", {
   ownsSecretOutput: true,
+  scrubLog: hideKeyShapedRuns,
   fields: (args) => ({
     batchCode: args.positional(0, "BATCHCODE"),
     needAcLink: args.flag("need-ac-link") ? true : undefined,
@@ -33,9 +36,11 @@ export const info = rspOperation("getBatchInfo", {
     const csv = openResultsCsv(args);
     try {
       const fetch = () => client.getBatchInfo(body);
-      const info = args.flag("wait")
-        ? await pollUntil(fetch, isComplete, args.clock, timeoutMs)
-        : await fetch();
+      const info = withoutKeyShapedReasons(
+        args.flag("wait")
+          ? await pollUntil(fetch, isComplete, args.clock, timeoutMs)
+          : await fetch(),
+      );
       csv?.writer.append((info.results ?? []).map(resultRow));
       csv?.writer.close();
       return { info, resultsFile: csv?.path };
@@ -68,6 +73,18 @@ export const info = rspOperation("getBatchInfo", {
     };
   },
 });
+
+function withoutKeyShapedReasons(info: BatchInfo): BatchInfo {
+  if (info.results === undefined) return info;
+  return {
+    ...info,
+    results: info.results.map((result) =>
+      result.errorReason === undefined
+        ? result
+        : { ...result, errorReason: hideKeyShapedRuns(result.errorReason) },
+    ),
+  };
+}
 
 function isComplete(info: BatchInfo): boolean {
   return info.batchTaskInfo.status === "COMPLETE";
