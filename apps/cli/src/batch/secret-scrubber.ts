@@ -3,8 +3,7 @@
 // sends no secret, so the client has nothing to scrub them with; the pipeline does: it holds
 // the secrets of every chunk in flight here until the chunk's rows are written.
 
-/** What replaces a secret in a reason or a log line. */
-export const scrubbedMarker = "[hidden]";
+import { hiddenMarker } from "../output/hidden-marker.ts";
 
 // Secrets shorter than this (4-digit PINs, confirmation codes) are hidden only as a whole
 // token: anywhere else they would mangle ICCIDs and counts that hold the same digits.
@@ -19,7 +18,9 @@ const alphanumeric = /[0-9A-Za-z]/;
  * The secret values of the records in flight, counted (two chunks may hold the same PIN), and
  * a scrubber that hides any of them in a text. Matching ignores case and separators, so its
  * cost grows with the text and the number of distinct secret lengths, not with the number of
- * secrets held.
+ * secrets held. It is made for the letters and digits of SIM keys: a value is held without its
+ * other characters, so a secret with punctuation of its own (an activation code, a key with
+ * `$`) needs the exact match of `scrubText` instead.
  */
 export class SecretScrubber {
   /** Upper-case secrets without separators, by length, with how many holders each has. */
@@ -46,7 +47,7 @@ export class SecretScrubber {
     }
   }
 
-  /** `text` with every held secret replaced by {@link scrubbedMarker}. */
+  /** `text` with every held secret replaced by `[hidden]`. */
   scrub(text: string): string {
     if (this.#grouped.size === 0 && this.#tokens.size === 0) return text;
     const hidden: [number, number][] = [...this.#findGrouped(text), ...this.#findTokens(text)];
@@ -56,7 +57,7 @@ export class SecretScrubber {
     let position = 0;
     for (const [start, end] of hidden) {
       if (end <= position) continue;
-      if (start >= position) result += text.slice(position, start) + scrubbedMarker;
+      if (start >= position) result += text.slice(position, start) + hiddenMarker;
       position = end;
     }
     return result + text.slice(position);

@@ -5,6 +5,8 @@
 // digits, or 24 or more digits in all. ICCIDs and IMSIs (decimal, at most 20 digits) stay
 // readable.
 
+import { hiddenMarker } from "./hidden-marker.ts";
+
 const edge = "(?<![0-9A-Za-z])";
 const end = "(?![0-9A-Za-z])";
 const keyShapedWords = [
@@ -14,14 +16,14 @@ const keyShapedWords = [
   ),
 ];
 
-/** `text` with every key-shaped run replaced by `[hidden]`. */
+/** `text` with every key-shaped run replaced by {@link hiddenMarker}. */
 export function hideKeyShapedRuns(text: string): string {
   let result = text;
   for (const pattern of keyShapedWords) {
     result = result.replace(pattern, (run) => {
       const digits = run.replace(/[\s:-]/g, "");
       const keyShaped = digits.length >= 24 || (digits.length >= 16 && /[A-Fa-f]/.test(digits));
-      return keyShaped ? "[hidden]" : run;
+      return keyShaped ? hiddenMarker : run;
     });
   }
   return result;

@@ -1,6 +1,7 @@
 import { rspMetadata } from "@simlessly/contract";
 import { describe, expect, it } from "vitest";
-import { hiddenMarker, maskSecrets, scrubText, secretValuesIn } from "./secret-masking.ts";
+import { hiddenMarker } from "../../output/hidden-marker.ts";
+import { maskSecrets, scrubText, secretValuesIn } from "./secret-masking.ts";
 
 const names = new Set<string>(rspMetadata.secretPropertyNames);
 

@@ -1,5 +1,4 @@
-/** What a secret value is replaced with wherever the CLI shows data. */
-export const hiddenMarker = "[hidden]";
+import { hiddenMarker } from "../../output/hidden-marker.ts";
 
 /**
  * A deep copy of `value` in which every property named in `secretNames` (the contract's
