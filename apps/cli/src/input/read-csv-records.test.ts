@@ -25,8 +25,12 @@ async function read(
   return records;
 }
 
-async function failure(text: string, layout: CsvLayout = withHeader): Promise<string> {
-  const error = await read(text, 7, layout).then(
+async function failure(
+  text: string,
+  layout: CsvLayout = withHeader,
+  chunkSize = 7,
+): Promise<string> {
+  const error = await read(text, chunkSize, layout).then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -104,7 +108,7 @@ describe("readCsvRecords", () => {
 
   it("names the line of a record with too many fields", async () => {
     expect(await failure(`iccid,imsi,ki\n1,2,3\n4,5,6,7\n`)).toBe(
-      "in.csv line 3: the number of fields differs from the header",
+      "in.csv line 3: 4 fields, but the header has 3",
     );
   });
 
@@ -167,5 +171,35 @@ describe("readCsvRecords", () => {
     expect(await read(text, 7, { delimiter, columns: undefined })).toEqual([
       { line: 2, fields: { iccid: "1", imsi: "2;3", ki } },
     ]);
+  });
+});
+
+describe("readCsvRecords across pieces of the stream", () => {
+  const header = "iccid,imsi,ki,impi\n";
+  const body = [
+    `1,2,${ki},"a,b"`,
+    `3,4,${ki},"say ""x""\nnext"`,
+    `  5 , 6 ,${ki}, "  spaced "  `,
+    "",
+    " , , , ",
+    `7,8,${ki},z`,
+  ].join("\r\n");
+  it.each([1, 2, 3, 5, 8, 13, 64])(
+    "reads the same records whatever the piece size (%i bytes)",
+    async (size) => {
+      const records = await read(`${header}${body}`, size);
+      expect(records).toEqual([
+        { line: 2, fields: { iccid: "1", imsi: "2", ki, impi: "a,b" } },
+        { line: 3, fields: { iccid: "3", imsi: "4", ki, impi: 'say "x"\nnext' } },
+        { line: 5, fields: { iccid: "5", imsi: "6", ki, impi: "  spaced " } },
+        { line: 8, fields: { iccid: "7", imsi: "8", ki, impi: "z" } },
+      ]);
+    },
+  );
+
+  it("refuses a record longer than a mebibyte without holding the file", async () => {
+    const text = `iccid,imsi,ki\n1,2,"${"A".repeat(1_100_000)}`;
+    const message = await failure(text, withHeader, 64 * 1024);
+    expect(message).toMatch(/^in\.csv line 2: a record longer than 1048576 bytes/);
   });
 });

@@ -1,6 +1,6 @@
 import type { Readable } from "node:stream";
-import { type CsvError, parse } from "csv-parse";
 import { InputError } from "../cli/cli-error.ts";
+import { CsvSyntaxError, csvRows } from "./csv-rows.ts";
 import type { CsvLayout } from "./input-layout.ts";
 import type { RawRecord } from "./raw-record.ts";
 import { isShowableName, looksLikeValue } from "./safe-to-show.ts";
@@ -28,68 +28,44 @@ export async function* readCsvRecords(
   displayName: string,
   layout: CsvLayout,
 ): AsyncGenerator<RawRecord> {
-  let lastGoodLine = 0;
-  const parser = parse({
-    bom: true,
-    delimiter: layout.delimiter,
-    info: true,
-    trim: true,
-    skip_empty_lines: true,
-    skip_records_with_empty_values: true,
-    max_record_size: maxRecordBytes,
-    // Called as each record is parsed, ahead of the stream's buffering: when an error comes,
-    // this is the end line of the last good record.
-    on_record: (record: string[], context: { lines: number }) => {
-      lastGoodLine = context.lines;
-      return record;
-    },
-  });
-  stream.on("error", (error) => parser.destroy(error));
-  stream.pipe(parser);
   let columns: readonly string[] | undefined;
   let records = 0;
   try {
-    for await (const item of parser as AsyncIterable<{
-      record: string[];
-      info: { lines: number };
-    }>) {
-      const { record, info } = item;
-      const line = info.lines - countNewlines(record);
-      if (columns === undefined) {
-        if (layout.columns === undefined) {
-          columns = readHeader(record, line, displayName);
-          continue;
+    for await (const rows of csvRows(stream, layout.delimiter, maxRecordBytes)) {
+      for (const { cells, line } of rows) {
+        if (columns === undefined) {
+          if (layout.columns === undefined) {
+            columns = readHeader(cells, line, displayName);
+            continue;
+          }
+          columns = layout.columns;
+          if (cells.every((cell) => canonicalFieldName(cell) !== undefined)) {
+            throw new InputError(
+              `${displayName} line ${line} is a header row, but --columns says the file has none; leave out --columns`,
+            );
+          }
         }
-        columns = layout.columns;
-        if (record.every((cell) => canonicalFieldName(cell) !== undefined)) {
+        if (cells.length !== columns.length) {
+          const expected = layout.columns === undefined ? "the header has" : "--columns names";
           throw new InputError(
-            `${displayName} line ${line} is a header row, but --columns says the file has none; leave out --columns`,
+            `${displayName} line ${line}: ${cells.length} fields, but ${expected} ${columns.length}`,
           );
         }
+        const fields: Record<string, unknown> = {};
+        for (let index = 0; index < columns.length; index += 1) {
+          const name = columns[index] as string;
+          const cell = cells[index] as string;
+          if (cell === "") continue;
+          fields[name] = name === "impu" ? splitImpuCell(cell) : cell;
+        }
+        records += 1;
+        yield { line, fields };
       }
-      if (record.length !== columns.length) {
-        const expected = layout.columns === undefined ? "the header has" : "--columns names";
-        throw new InputError(
-          `${displayName} line ${line}: ${record.length} fields, but ${expected} ${columns.length}`,
-        );
-      }
-      const fields: Record<string, unknown> = {};
-      for (let index = 0; index < columns.length; index += 1) {
-        const name = columns[index] as string;
-        const cell = record[index] as string;
-        if (cell === "") continue;
-        fields[name] = name === "impu" ? splitImpuCell(cell) : cell;
-      }
-      records += 1;
-      yield { line, fields };
     }
   } catch (error) {
-    if (error instanceof InputError) throw error;
-    if (isCsvError(error)) throw describeCsvError(error, displayName, lastGoodLine);
+    if (error instanceof CsvSyntaxError) throw describeCsvError(error, displayName);
     throw error;
   } finally {
-    stream.unpipe(parser);
-    parser.destroy();
     // The descriptor stays open (autoClose is off): the next pass reads it again.
     stream.destroy();
   }
@@ -140,52 +116,26 @@ function readHeader(cells: readonly string[], line: number, displayName: string)
   return columns;
 }
 
-function countNewlines(record: readonly string[]): number {
-  let count = 0;
-  for (const cell of record) {
-    if (!cell.includes("\n")) continue;
-    for (const char of cell) if (char === "\n") count += 1;
-  }
-  return count;
-}
-
-function isCsvError(error: unknown): error is CsvError {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  return typeof code === "string" && (code.startsWith("CSV_") || code === "INVALID_OPENING_QUOTE");
-}
-
-// csv-parse's own messages quote cell values (which may be Ki or OPc): build ours from the
-// error code and line number only.
-function describeCsvError(
-  error: CsvError,
-  displayName: string,
-  lastRecordLine: number,
-): InputError {
-  const line = typeof error.lines === "number" ? error.lines : lastRecordLine + 1;
-  const at = `${displayName} line ${line}`;
-  switch (error.code) {
-    case "CSV_QUOTE_NOT_CLOSED":
+// Built from the problem and the line only: a message never quotes the text, which may hold
+// Ki or OPc.
+function describeCsvError(error: CsvSyntaxError, displayName: string): InputError {
+  const at = `${displayName} line ${error.line}`;
+  switch (error.problem) {
+    case "unclosed-quote":
       return new InputError(
-        `${displayName}: a quote opened after line ${lastRecordLine} is never closed`,
+        `${displayName}: a quote opened after line ${error.lastGoodLine} is never closed`,
       );
-    case "CSV_INVALID_CLOSING_QUOTE":
-    case "CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE":
+    case "character-after-closing-quote":
       return new InputError(
         `${at}: unexpected character after a closing quote (a quote inside a quoted field must be doubled: "")`,
       );
-    case "INVALID_OPENING_QUOTE":
+    case "quote-in-unquoted-field":
       return new InputError(
         `${at}: a quote inside an unquoted field (quote the whole field and double the quote)`,
       );
-    case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
-    case "CSV_RECORD_INCONSISTENT_COLUMNS":
-      return new InputError(`${at}: the number of fields differs from the header`);
-    case "CSV_MAX_RECORD_SIZE":
+    case "record-too-long":
       return new InputError(
         `${at}: a record longer than ${maxRecordBytes} bytes (probably an unclosed quote)`,
       );
-    default:
-      return new InputError(`${at}: malformed CSV (${error.code})`);
   }
 }
