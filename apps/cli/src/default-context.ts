@@ -1,4 +1,5 @@
 import type { CliContext } from "./cli/command-spec.ts";
+import { processInterrupts } from "./cli/interrupts.ts";
 
 /** The real process: stdio, environment, working directory and the wired RSP client. */
 export function defaultContext(): CliContext {
@@ -8,6 +9,7 @@ export function defaultContext(): CliContext {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd(),
+    onInterrupt: processInterrupts,
     createBatchApi: async (settings, logging) => {
       const { createRspBatchApi } = await import("./wiring/create-rsp-batch-api.ts");
       return createRspBatchApi(settings, logging);

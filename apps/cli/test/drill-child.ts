@@ -14,6 +14,12 @@ if (dir === undefined) throw new Error("usage: drill-child.ts DIR [flags]");
 const killAt = flags.includes("--kill-at") ? flags[flags.indexOf("--kill-at") + 1] : undefined;
 const [killStep, killNumber] = killAt === undefined ? [] : killAt.split(":");
 
+// 200 records in chunks of 20: `while-polling:N` kills at the N-th poll made once every
+// submission has been answered, so nothing is in flight but polls.
+const chunks = 10;
+let answered = 0;
+let pollsAfterSending = 0;
+
 function killHere(step: string, number: number): void {
   if (step === killStep && number === Number(killNumber)) process.kill(process.pid, "SIGKILL");
 }
@@ -30,10 +36,15 @@ const platform = new FakePlatform({
   afterSubmit: async (n) => {
     killHere("after-submit", n);
     await pause();
+    answered += 1;
   },
   beforeInfo: async () => {
     infoCalls += 1;
     killHere("before-info", infoCalls);
+    if (answered >= chunks) {
+      pollsAfterSending += 1;
+      killHere("while-polling", pollsAfterSending);
+    }
     await pause();
   },
 });

@@ -13,6 +13,11 @@ import { UnknownOutcomeError } from "../src/batch/batch-api.ts";
 export interface FakePlatformOptions {
   /** batch/info answers PROCESSING this many times before COMPLETE (default 1). */
   readonly pollsUntilComplete?: number;
+  /**
+   * Instead of counting polls, a batch is COMPLETE this long after its submission, on `now`
+   * (the run's clock), as the platform's batches take time whoever polls them.
+   */
+  readonly batchTime?: { readonly ms: number; readonly now: () => number };
   /** ICCIDs whose generation fails with a reason. */
   readonly failingIccids?: ReadonlySet<string>;
   /** ICCIDs left out of the results of a complete batch. */
@@ -31,6 +36,7 @@ interface StoredBatch {
   readonly iccids: string[];
   readonly results: BatchRecordResult[];
   polls: number;
+  readonly submittedAt?: number;
 }
 
 interface State {
@@ -40,6 +46,8 @@ interface State {
   batches: Record<string, StoredBatch>;
   /** Every ICCID in every submission, in order (to prove nothing was sent twice). */
   sent: string[];
+  /** The most batches submitted and not yet seen complete at once. */
+  maxOpen?: number;
 }
 
 /**
@@ -49,6 +57,7 @@ interface State {
  */
 export class FakePlatform implements BatchApi {
   readonly #options: FakePlatformOptions;
+  readonly #open = new Set<string>();
   readonly state: State;
 
   constructor(options: FakePlatformOptions = {}) {
@@ -96,7 +105,12 @@ export class FakePlatform implements BatchApi {
       iccids: input.records.map((record) => record.iccid),
       results: results.filter((result) => !this.#options.missingIccids?.has(result.iccid)),
       polls: 0,
+      ...(this.#options.batchTime === undefined
+        ? {}
+        : { submittedAt: this.#options.batchTime.now() }),
     };
+    this.#open.add(batchCode);
+    this.state.maxOpen = Math.max(this.state.maxOpen ?? 0, this.#open.size);
     this.#save();
     await this.#options.afterSubmit?.(submission, batchCode);
     return { batchCode };
@@ -108,8 +122,13 @@ export class FakePlatform implements BatchApi {
     if (batch === undefined) throw new Error(`no batch ${input.batchCode}`);
     batch.polls += 1;
     this.#save();
-    if (batch.polls <= (this.#options.pollsUntilComplete ?? 1))
-      return { status: "PROCESSING", results: [] };
+    const { batchTime } = this.#options;
+    const processing =
+      batchTime === undefined
+        ? batch.polls <= (this.#options.pollsUntilComplete ?? 1)
+        : batchTime.now() - (batch.submittedAt ?? 0) < batchTime.ms;
+    if (processing) return { status: "PROCESSING", results: [] };
+    this.#open.delete(input.batchCode);
     return { status: "COMPLETE", results: batch.results };
   }
 

@@ -121,7 +121,7 @@ describe("kill -9 drills", () => {
 
   it("a kill while polling resumes by polling, sending nothing again", async () => {
     const dir = setUp(200);
-    expect((await run(dir, ["--kill-at", "before-info:4"])).signal).toBe("SIGKILL");
+    expect((await run(dir, ["--kill-at", "while-polling:4"])).signal).toBe("SIGKILL");
     await run(dir, ["--resume"]);
     expect(summaryOf(dir)).toMatchObject({ unknown: 0, failed: 0, succeeded: 200 });
     expect([...sentCounts(dir).values()].every((count) => count === 1)).toBe(true);

@@ -228,7 +228,7 @@ describe("batch info", () => {
     expect(done.stdout).toContain("COMPLETE, 1 succeeded, 1 failed of 2");
     expect(done.stdout).toMatch(new RegExp(`${taken}\\s+failed\\s+PROFILE EXECUTION_ERROR`));
     const csv = readFileSync(join(dir, "results.csv"), "utf8").trim().split("\n");
-    expect(csv[0]).toBe("iccid,status,activationCode,acLink,errorReason");
+    expect(csv[0]).toBe("iccid,status,activationCode,acLink,errorReason,line");
     const row = csv.find((line) => line.startsWith(`${fresh},success,1$`));
     expect(row).toBeDefined();
     secrets.push((row as string).split(",")[2] as string);

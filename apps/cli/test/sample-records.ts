@@ -47,12 +47,13 @@ export function toJsonl(records: readonly object[]): string {
   return records.map((record) => `${JSON.stringify(record)}\n`).join("");
 }
 
-/** Writes `count` sample records as CSV to `path`, 10,000 lines at a time. */
-export function writeSampleCsv(path: string, count: number): void {
+/** Writes `count` sample records numbered from `from` as CSV to `path`, 10,000 lines at a time. */
+export function writeSampleCsv(path: string, count: number, from = 1): void {
   writeFileSync(path, "iccid,imsi,ki,opc\n");
-  for (let first = 1; first <= count; first += 10_000) {
+  const end = from + count;
+  for (let first = from; first < end; first += 10_000) {
     const lines: string[] = [];
-    for (let n = first; n < Math.min(first + 10_000, count + 1); n += 1) {
+    for (let n = first; n < Math.min(first + 10_000, end); n += 1) {
       const record = sampleRecord(n);
       lines.push(`${record.iccid},${record.imsi},${record.ki},${record.opc}\n`);
     }

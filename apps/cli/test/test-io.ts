@@ -55,3 +55,50 @@ export function testIo(cwd: string, stdin = ""): GenerateBatchIo & { stderr: Mem
     tool: "simlessly test",
   };
 }
+
+/**
+ * A clock whose time moves only from one sleeper's wake-up to the next: every pending sleep
+ * is a timer, and a little real time after the last one was set (so that file and network
+ * I/O in between can finish) the earliest timer fires and time jumps to it. Concurrent waits
+ * overlap as they would in real time, so a run's simulated length can be measured.
+ */
+export function virtualClock(start = 1_700_000_000_000): Clock {
+  let now = start;
+  const timers: { at: number; resolve: () => void }[] = [];
+  let pumping: NodeJS.Timeout | undefined;
+  const pump = () => {
+    pumping = undefined;
+    timers.sort((a, b) => a.at - b.at);
+    const next = timers.shift();
+    if (next === undefined) return;
+    now = Math.max(now, next.at);
+    next.resolve();
+    if (timers.length > 0) pumping = setTimeout(pump, 2);
+  };
+  return {
+    now: () => now,
+    sleep: (ms, signal) =>
+      new Promise<void>((resolve, reject) => {
+        if (signal?.aborted) {
+          reject(signal.reason);
+          return;
+        }
+        const timer = {
+          at: now + ms,
+          resolve: () => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+          },
+        };
+        const onAbort = () => {
+          const index = timers.indexOf(timer);
+          if (index !== -1) timers.splice(index, 1);
+          reject(signal?.reason);
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+        timers.push(timer);
+        if (pumping === undefined) pumping = setTimeout(pump, 2);
+      }),
+    random: () => 0.5,
+  };
+}

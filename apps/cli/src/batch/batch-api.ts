@@ -47,6 +47,11 @@ export interface BatchInfo {
 export interface BatchApi {
   submitBatch(input: SubmitBatchInput): Promise<{ readonly batchCode: string }>;
   getBatchInfo(input: GetBatchInfoInput): Promise<BatchInfo>;
+  /**
+   * Whether the account has a profile configuration of this name: undefined when it cannot
+   * tell (the listing failed); throws {@link AuthenticationError} for refused credentials.
+   */
+  hasConfig?(configName: string): Promise<boolean | undefined>;
 }
 
 /** The submission may or may not have been processed (timeout, connection lost mid-request). */

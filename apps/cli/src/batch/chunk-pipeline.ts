@@ -1,10 +1,8 @@
-import { InputError } from "../cli/cli-error.ts";
+import { ConfigError, InputError } from "../cli/cli-error.ts";
 import type { Progress } from "../output/progress.ts";
-import type { QrWriter } from "../output/qr-writer.ts";
-import type { ResultRow, ResultsWriter } from "../output/results-writer.ts";
 import { secretValuesOf } from "../validate/secret-fields.ts";
 import type { SimRecord } from "../validate/validate-record.ts";
-import { type BackoffPolicy, backoffDelay } from "./backoff.ts";
+import type { BackoffPolicy } from "./backoff.ts";
 import {
   AuthenticationError,
   type BatchApi,
@@ -12,39 +10,48 @@ import {
   BatchRejectedError,
   NotSentError,
 } from "./batch-api.ts";
+import { BatchPoller, type PendingBatch } from "./batch-poller.ts";
 import { chunkDigest } from "./chunk-digest.ts";
 import type { Clock } from "./clock.ts";
 import type { JournalWriter } from "./journal-writer.ts";
-import { RateLimiter } from "./rate-limiter.ts";
+import type { OutcomeRecorder } from "./outcome-recorder.ts";
 import type { ChunkState } from "./read-journal.ts";
-import { reasonOf, rowFor } from "./result-rows.ts";
-import type { SecretScrubber } from "./secret-scrubber.ts";
+import { RequestSlots } from "./request-slots.ts";
+import { reasonOf } from "./result-rows.ts";
+import type { HeldSecrets, SecretScrubber } from "./secret-scrubber.ts";
 import { Semaphore } from "./semaphore.ts";
 
-/** One chunk of valid records, in input order. */
+/** One chunk of valid records, in input order, with the input line of each. */
 export interface PlannedChunk {
   readonly index: number;
   readonly firstLine: number;
   readonly records: readonly SimRecord[];
+  readonly lines: readonly number[];
 }
 
 /** What the pipeline needs. */
 export interface ChunkPipelineDeps {
   readonly api: BatchApi;
   readonly journal: JournalWriter;
-  readonly results: ResultsWriter;
-  readonly qr: QrWriter | undefined;
+  /** Writes settled chunks' rows, images and events, in order. */
+  readonly outcomes: OutcomeRecorder;
   /** Chunk states of the run being resumed (empty for a new run). */
   readonly previous: ReadonlyMap<number, ChunkState>;
   readonly configName: string;
   readonly needAcLink: boolean;
+  /** Requests in flight at once, submissions and polls together. */
   readonly concurrency: number;
   readonly ratePerSecond: number | undefined;
+  /** Batches submitted and not yet settled, at most: memory stays flat at any batch time. */
+  readonly maxPending: number;
   readonly pollTimeoutMs: number;
   readonly resubmitUnknown: boolean;
+  /** The poll waits while no batch time is known yet, and the longest wait. */
   readonly backoff: BackoffPolicy;
   readonly clock: Clock;
   readonly progress: Progress;
+  /** Records settled by earlier runs (their chunks are counted, not settled again). */
+  readonly alreadySettled: number;
   /** Holds the secrets of the chunks in flight; every reason from the platform passes it. */
   readonly scrubber: SecretScrubber;
 }
@@ -55,15 +62,16 @@ export interface PipelineCounts {
   failed: number;
   rejected: number;
   unknown: number;
-  pending: number;
   chunks: number;
   qrImages: number;
 }
 
 /**
- * Sends chunks, polls their batches and settles their results, with at most `concurrency`
- * requests in flight, an optional rate limit, and at most 2 × `concurrency` chunks held in
- * memory (so the input streams through at the pace of the platform).
+ * Sends chunks as fast as `concurrency` and the rate allow, while a {@link BatchPoller} polls
+ * the submitted batches apart: a run takes about the time to submit everything plus one batch
+ * time, not (records / records in flight) × batch time. Submissions and polls share the
+ * request slots and the rate; at most `maxPending` batches wait at once, and the input
+ * streams no faster.
  *
  * Journal discipline, the basis of `--resume`: `submitting` (with the ICCIDs) is on disk
  * before a request leaves, `submitted` (with the batch code) as soon as it returns, and
@@ -75,37 +83,70 @@ export class ChunkPipeline {
     failed: 0,
     rejected: 0,
     unknown: 0,
-    pending: 0,
     chunks: 0,
     qrImages: 0,
   };
   readonly unknownChunks: number[] = [];
   readonly #deps: ChunkPipelineDeps;
-  readonly #requests: Semaphore;
-  readonly #memory: Semaphore;
-  readonly #limiter: RateLimiter | undefined;
-  readonly #abort = new AbortController();
-  readonly #tasks = new Set<Promise<void>>();
+  readonly #slots: RequestSlots;
+  readonly #pendingSlots: Semaphore;
+  readonly #poller: BatchPoller;
+  readonly #polling: Promise<void>;
+  /** Aborted when the run stops (an error, or an interruption): nothing more is sent or polled. */
+  readonly #stop = new AbortController();
+  readonly #submissions = new Set<Promise<void>>();
   #fatal: Error | undefined;
-  #settled = 0;
-  #inFlight = 0;
+  #interrupted = false;
+  #accepted = 0;
+  #settled: number;
+  #sending = 0;
+  #processing = 0;
 
   constructor(deps: ChunkPipelineDeps) {
     this.#deps = deps;
-    this.#requests = new Semaphore(deps.concurrency);
-    this.#memory = new Semaphore(deps.concurrency * 2);
-    this.#limiter =
-      deps.ratePerSecond === undefined
-        ? undefined
-        : new RateLimiter(deps.ratePerSecond, deps.clock);
+    this.#slots = new RequestSlots(deps.concurrency, deps.ratePerSecond, deps.clock);
+    this.#pendingSlots = new Semaphore(deps.maxPending);
+    this.#settled = deps.alreadySettled;
+    this.#poller = new BatchPoller({
+      api: deps.api,
+      needAcLink: deps.needAcLink,
+      slots: this.#slots,
+      clock: deps.clock,
+      backoff: deps.backoff,
+      signal: this.#stop.signal,
+      complete: (batch, results) => this.#complete(batch, results),
+      leave: (batch) => this.#leave(batch),
+      fail: (error) => this.#fail(error),
+    });
+    this.#polling = this.#poller.run();
   }
 
-  /** True once a fatal error (refused credentials) stopped the run. */
+  /** True once a fatal error or an interruption stopped sending and polling. */
   get stopped(): boolean {
-    return this.#abort.signal.aborted;
+    return this.#stop.signal.aborted;
   }
 
-  /** Takes the next chunk; waits while too many chunks are held. */
+  /** True when the run was interrupted (Ctrl+C): nothing failed, the rest is for `--resume`. */
+  get interrupted(): boolean {
+    return this.#interrupted;
+  }
+
+  /** Records settled so far, being sent, and submitted but not complete. */
+  get progressCounts() {
+    return { settled: this.#settled, sending: this.#sending, processing: this.#processing };
+  }
+
+  /**
+   * Stops sending and polling (Ctrl+C): requests already out finish and are journaled, batches
+   * submitted stay `submitted` in the journal for `--resume` to poll.
+   */
+  interrupt(): void {
+    if (this.stopped) return;
+    this.#interrupted = true;
+    this.#stop.abort(new Error("interrupted"));
+  }
+
+  /** Takes the next chunk; waits for room (a pending slot and a request slot) to send it. */
   async add(chunk: PlannedChunk): Promise<void> {
     this.counts.chunks += 1;
     const iccids = chunk.records.map((record) => record.iccid);
@@ -120,11 +161,9 @@ export class ChunkPipeline {
         this.counts.succeeded += previous.succeeded;
         this.counts.failed += previous.failed;
         this.counts.unknown += previous.missing;
-        this.#settle(iccids.length, 0);
         return;
       case "rejected":
         this.counts.rejected += previous.count;
-        this.#settle(iccids.length, 0);
         return;
       case "submitting":
       case "unknown":
@@ -136,228 +175,210 @@ export class ChunkPipeline {
       default:
         break;
     }
+    if (this.stopped) return;
+    await this.#pendingSlots.acquire();
     if (this.stopped) {
-      this.counts.pending += iccids.length;
+      this.#pendingSlots.release();
       return;
     }
-    await this.#memory.acquire();
-    const task = this.#run(chunk, iccids, previous)
+    if (previous?.state === "submitted") {
+      // Submitted by an earlier run: it may well be complete by now.
+      this.#accepted += 1;
+      const secrets = this.#deps.scrubber.hold(chunk.records.flatMap(secretValuesOf));
+      this.#enqueue(chunk, iccids, previous.batchCode, secrets, this.#deps.clock.now(), 0);
+      return;
+    }
+    await this.#slots.acquire();
+    if (this.stopped) {
+      this.#slots.release();
+      this.#pendingSlots.release();
+      return;
+    }
+    const attempt = (previous !== undefined && "attempts" in previous ? previous.attempts : 0) + 1;
+    const submission = this.#submit(chunk, iccids, attempt)
       .catch((error: unknown) =>
-        this.#stop(error instanceof Error ? error : new Error(String(error))),
+        this.#fail(error instanceof Error ? error : new Error(String(error))),
       )
-      .finally(() => {
-        this.#memory.release();
-        this.#tasks.delete(task);
-      });
-    this.#tasks.add(task);
+      .finally(() => this.#submissions.delete(submission));
+    this.#submissions.add(submission);
   }
 
-  /** Waits for every chunk in flight; rethrows what stopped the run, if anything did. */
+  /** Waits until every chunk is settled or pending; rethrows what stopped the run, if anything. */
   async finish(): Promise<void> {
-    while (this.#tasks.size > 0) await Promise.all([...this.#tasks]);
+    while (this.#submissions.size > 0) await Promise.all([...this.#submissions]);
+    this.#poller.close();
+    await this.#polling;
     if (this.#fatal !== undefined) throw this.#fatal;
   }
 
   /** Stops sending (an error outside the pipeline) and waits for requests already out. */
   async abandon(reason: Error): Promise<void> {
-    if (!this.stopped) this.#abort.abort(reason);
-    while (this.#tasks.size > 0) await Promise.all([...this.#tasks]);
+    if (!this.stopped) this.#stop.abort(reason);
+    while (this.#submissions.size > 0) await Promise.all([...this.#submissions]);
+    this.#poller.close();
+    await this.#polling;
   }
 
-  // The chunk's secrets stay in the scrubber until its rows are written: the platform's
-  // answers about it (and the log of them) may echo them.
-  async #run(
-    chunk: PlannedChunk,
-    iccids: string[],
-    previous: ChunkState | undefined,
-  ): Promise<void> {
-    const secrets = chunk.records.flatMap(secretValuesOf);
-    this.#deps.scrubber.hold(secrets);
+  // Holds a request slot on entry; gives it back as soon as the call returns.
+  async #submit(chunk: PlannedChunk, iccids: string[], attempt: number): Promise<void> {
+    const { api, journal, configName, needAcLink, scrubber } = this.#deps;
     try {
-      await this.#submitAndPoll(chunk, iccids, previous);
-    } finally {
-      this.#deps.scrubber.release(secrets);
+      await this.#slots.pace(this.#stop.signal);
+    } catch {
+      // Stopped while waiting for the rate: nothing was sent.
+      this.#slots.release();
+      this.#pendingSlots.release();
+      return;
     }
-  }
-
-  async #submitAndPoll(
-    chunk: PlannedChunk,
-    iccids: string[],
-    previous: ChunkState | undefined,
-  ): Promise<void> {
-    let batchCode: string | undefined;
-    if (previous?.state === "submitted") {
-      batchCode = previous.batchCode;
-      this.#inFlight += iccids.length;
-    } else {
-      const attempt =
-        (previous !== undefined && "attempts" in previous ? previous.attempts : 0) + 1;
-      batchCode = await this.#submit(chunk, iccids, attempt);
-    }
-    if (batchCode === undefined) return;
-    await this.#poll(chunk.index, iccids, batchCode);
-  }
-
-  async #submit(
-    chunk: PlannedChunk,
-    iccids: string[],
-    attempt: number,
-  ): Promise<string | undefined> {
-    const { api, journal, configName, needAcLink } = this.#deps;
-    return this.#request(async () => {
-      if (this.stopped) {
-        this.counts.pending += iccids.length;
-        return undefined;
-      }
-      journal.append({
+    // The answer, and any later answer about the batch, may echo these.
+    const secrets = scrubber.hold(chunk.records.flatMap(secretValuesOf));
+    this.#sending += iccids.length;
+    this.#showProgress();
+    let batchCode: string;
+    try {
+      // On disk before the request leaves: a crash after this point leaves a chunk that
+      // --resume knows may have been taken.
+      await journal.append({
         event: "submitting",
         chunk: chunk.index,
         attempt,
         firstLine: chunk.firstLine,
         iccids,
       });
-      this.#inFlight += iccids.length;
+      if (this.stopped) throw new StoppedBeforeSending();
+      batchCode = (await api.submitBatch({ configName, needAcLink, records: chunk.records }))
+        .batchCode;
+    } catch (error) {
+      this.#slots.release();
+      this.#sending -= iccids.length;
       try {
-        const { batchCode } = await api.submitBatch({
-          configName,
-          needAcLink,
-          records: chunk.records,
-        });
-        journal.append({ event: "submitted", chunk: chunk.index, batchCode });
-        return batchCode;
-      } catch (error) {
-        this.#inFlight -= iccids.length;
-        if (error instanceof AuthenticationError || error instanceof NotSentError) {
-          // Nothing was processed: the chunk may be sent again once the cause is fixed.
-          journal.append({ event: "released", chunk: chunk.index, reason: this.#reasonOf(error) });
-          this.counts.pending += iccids.length;
-          this.#stop(error);
-          return undefined;
-        }
-        if (error instanceof BatchRejectedError) {
-          const reason = this.#reasonOf(error);
-          const rows = iccids.map(
-            (iccid): ResultRow => ({ iccid, status: "rejected", errorReason: reason }),
-          );
-          const resultsBytes = this.#deps.results.append(rows);
-          journal.append({
-            event: "rejected",
-            chunk: chunk.index,
-            count: iccids.length,
-            reason,
-            resultsBytes,
-          });
-          this.counts.rejected += iccids.length;
-          this.#settle(iccids.length, 0);
-          return undefined;
-        }
-        // UnknownOutcomeError or anything unexpected: the bytes may have reached the platform.
-        journal.append({ event: "unknown", chunk: chunk.index, reason: this.#reasonOf(error) });
-        this.#markUnknown(chunk.index, iccids.length);
-        return undefined;
+        await this.#submissionFailed(chunk, iccids, error, secrets);
+      } finally {
+        scrubber.release(secrets);
+        this.#pendingSlots.release();
       }
-    });
+      return;
+    }
+    this.#slots.release();
+    this.#sending -= iccids.length;
+    this.#accepted += 1;
+    await journal.append({ event: "submitted", chunk: chunk.index, batchCode });
+    const now = this.#deps.clock.now();
+    this.#enqueue(chunk, iccids, batchCode, secrets, now, this.#poller.firstPollAt(now) - now);
   }
 
-  async #poll(index: number, iccids: string[], batchCode: string): Promise<void> {
-    const { api, backoff, clock, needAcLink, pollTimeoutMs } = this.#deps;
-    const deadline = clock.now() + pollTimeoutMs;
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await clock.sleep(backoffDelay(backoff, attempt, clock.random()), this.#abort.signal);
-        const info = await this.#request(() => api.getBatchInfo({ batchCode, needAcLink }));
-        if (info?.status === "COMPLETE") {
-          await this.#complete(index, iccids, batchCode, info.results);
-          return;
-        }
-      } catch (error) {
-        if (error instanceof AuthenticationError) this.#stop(error);
-        // Other errors of a read-only call are retried until the deadline.
-      }
-      if (this.stopped || clock.now() >= deadline) {
-        // Still submitted in the journal: --resume polls it again.
-        this.counts.pending += iccids.length;
-        this.#inFlight -= iccids.length;
-        this.#deps.progress.update({ settled: this.#settled, inFlight: this.#inFlight });
+  async #submissionFailed(
+    chunk: PlannedChunk,
+    iccids: string[],
+    error: unknown,
+    secrets: HeldSecrets,
+  ): Promise<void> {
+    const { journal, outcomes } = this.#deps;
+    // The request's own secrets, which its answer may echo.
+    const reason = secrets.scrub(reasonOf(error));
+    if (error instanceof StoppedBeforeSending) {
+      await journal.append({ event: "released", chunk: chunk.index, reason: error.message });
+      return;
+    }
+    if (error instanceof AuthenticationError || error instanceof NotSentError) {
+      // Nothing was processed: the chunk may be sent again once the cause is fixed.
+      this.#fail(error);
+      await journal.append({ event: "released", chunk: chunk.index, reason });
+      return;
+    }
+    if (error instanceof BatchRejectedError) {
+      if (this.#accepted === 0) {
+        // Refused before any batch was taken: the same configuration and credentials would be
+        // refused for every batch. Nothing was processed, so the chunk may be sent again.
+        this.#fail(
+          new ConfigError(
+            `the platform refused the first batch (${reason}); nothing more was sent. Check --config-name and the credentials, then run again (with --resume if the cause was passing)`,
+            { cause: error },
+          ),
+        );
+        await journal.append({ event: "released", chunk: chunk.index, reason });
         return;
       }
+      await outcomes.rejected({ index: chunk.index, iccids, lines: chunk.lines }, reason);
+      this.counts.rejected += iccids.length;
+      this.#settle(iccids.length);
+      return;
     }
+    // UnknownOutcomeError or anything unexpected: the bytes may have reached the platform.
+    await journal.append({ event: "unknown", chunk: chunk.index, reason });
+    this.#markUnknown(chunk.index, iccids.length);
   }
 
-  async #complete(
-    index: number,
+  #enqueue(
+    chunk: PlannedChunk,
     iccids: readonly string[],
     batchCode: string,
-    results: readonly BatchRecordResult[],
-  ): Promise<void> {
-    const wanted = new Set(iccids);
-    const byIccid = new Map<string, BatchRecordResult>();
-    for (const result of results) if (wanted.has(result.iccid)) byIccid.set(result.iccid, result);
-    const scrub = (text: string) => this.#deps.scrubber.scrub(text);
-    const rows = iccids.map((iccid) => rowFor(iccid, byIccid.get(iccid), scrub));
-    const { qr } = this.#deps;
-    if (qr !== undefined) {
-      for (const row of rows) {
-        if (row.status !== "success" || row.activationCode === undefined) continue;
-        await qr.write(row.iccid, row.activationCode);
-        this.counts.qrImages += 1;
-      }
-    }
-    const succeeded = rows.filter((row) => row.status === "success").length;
-    const missing = rows.filter((row) => row.status === "unknown").length;
-    const failed = rows.length - succeeded - missing;
-    // Rows first, then the event that points past them: a crash in between leaves rows the
-    // journal does not count, and --resume cuts them off before polling again.
-    const resultsBytes = this.#deps.results.append(rows);
-    this.#deps.journal.append({
-      event: "completed",
-      chunk: index,
+    secrets: HeldSecrets,
+    submittedAt: number,
+    firstPollAfterMs: number,
+  ): void {
+    this.#processing += iccids.length;
+    this.#showProgress();
+    this.#poller.add({
+      index: chunk.index,
+      iccids,
+      lines: chunk.lines,
       batchCode,
-      succeeded,
-      failed,
-      missing,
-      resultsBytes,
+      submittedAt,
+      deadline: submittedAt + this.#deps.pollTimeoutMs,
+      secrets,
+      lastProcessingAt: undefined,
+      attempt: 0,
+      dueAt: submittedAt + firstPollAfterMs,
     });
-    this.counts.succeeded += succeeded;
-    this.counts.failed += failed;
-    this.counts.unknown += missing;
-    this.#settle(iccids.length, iccids.length);
   }
 
-  // One request: a concurrency slot, then a rate token, then the call.
-  async #request<T>(call: () => Promise<T>): Promise<T | undefined> {
-    await this.#requests.acquire();
-    try {
-      if (this.#limiter !== undefined) await this.#limiter.take(this.#abort.signal);
-      return await call();
-    } finally {
-      this.#requests.release();
-    }
+  async #complete(batch: PendingBatch, results: readonly BatchRecordResult[]): Promise<void> {
+    const scrub = (text: string) => batch.secrets.scrub(text);
+    const outcome = await this.#deps.outcomes.completed(batch, batch.batchCode, results, scrub);
+    this.counts.succeeded += outcome.succeeded;
+    this.counts.failed += outcome.failed;
+    this.counts.unknown += outcome.missing;
+    this.counts.qrImages += outcome.qrImages;
+    this.#processing -= batch.iccids.length;
+    this.#deps.scrubber.release(batch.secrets);
+    this.#pendingSlots.release();
+    this.#settle(batch.iccids.length);
   }
 
-  #reasonOf(error: unknown): string {
-    return this.#deps.scrubber.scrub(reasonOf(error));
+  // Polled no more (its deadline passed, or the run stopped): still pending for --resume.
+  #leave(batch: PendingBatch): void {
+    this.#processing -= batch.iccids.length;
+    this.#deps.scrubber.release(batch.secrets);
+    this.#pendingSlots.release();
+    this.#showProgress();
   }
 
   #markUnknown(index: number, count: number): void {
     this.counts.unknown += count;
     this.unknownChunks.push(index);
-    this.#settle(count, 0);
+    this.#settle(count);
   }
 
-  #settle(count: number, wasInFlight: number): void {
+  #settle(count: number): void {
     this.#settled += count;
-    this.#inFlight -= wasInFlight;
-    this.#deps.progress.update({ settled: this.#settled, inFlight: this.#inFlight });
+    this.#showProgress();
   }
 
-  #stop(error: Error): void {
+  #showProgress(): void {
+    this.#deps.progress.update(this.progressCounts);
+  }
+
+  #fail(error: Error): void {
     if (this.#fatal === undefined) this.#fatal = error;
-    if (!this.stopped) this.#abort.abort(error);
+    if (!this.stopped) this.#stop.abort(error);
   }
+}
 
-  /** Records settled so far, and sent but not settled. */
-  get progressCounts() {
-    return { settled: this.#settled, inFlight: this.#inFlight };
+/** The run stopped between journaling a submission and sending it: nothing was sent. */
+class StoppedBeforeSending extends Error {
+  constructor() {
+    super("the run stopped before this batch was sent");
+    this.name = "StoppedBeforeSending";
   }
 }

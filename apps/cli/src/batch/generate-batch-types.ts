@@ -26,6 +26,8 @@ export interface GenerateBatchOptions {
   readonly ratePerSecond: number | undefined;
   /** Give up polling a batch after this long (it stays resumable). */
   readonly pollTimeoutMs: number;
+  /** Batches submitted and not yet complete, at most (default {@link defaultMaxPending}). */
+  readonly maxPending?: number;
   readonly qr: QrFormat;
   readonly dryRun: boolean;
   readonly skipInvalid: boolean;
@@ -53,7 +55,19 @@ export interface GenerateBatchIo {
    * logs the platform's answers, so the log hides echoes of them too.
    */
   readonly scrubber?: SecretScrubber;
+  /**
+   * Aborted to stop the run cleanly (Ctrl+C): nothing more is sent or polled, what is in
+   * flight is journaled, and the summary says how to resume.
+   */
+  readonly interrupt?: AbortSignal;
 }
+
+/**
+ * Batches that may wait for completion at once unless `--max-pending` says otherwise: enough
+ * for a platform that takes minutes per batch at a high rate, while the ICCIDs they keep stay
+ * within a few megabytes.
+ */
+export const defaultMaxPending = 1000;
 
 /** Gives the API once the input has proved valid (credentials are only needed then). */
 export type ConnectBatchApi = () => Promise<BatchApi>;
@@ -73,7 +87,9 @@ export type RunOutcome =
   /** --dry-run: checked and planned only. */
   | "dry-run"
   /** Every chunk was handled (some may have failed or have unknown outcomes). */
-  | "finished";
+  | "finished"
+  /** Stopped by Ctrl+C or SIGTERM: what was in flight is journaled; --resume goes on. */
+  | "interrupted";
 
 /** What a run did, for the summary and the exit code. Counts are records unless named. */
 export interface GenerateBatchSummary {
@@ -89,7 +105,7 @@ export interface GenerateBatchSummary {
   readonly rejected: number;
   /** Records whose outcome is unknown (interrupted submissions, missing results). */
   readonly unknown: number;
-  /** Records of batches still processing when polling gave up or the run stopped. */
+  /** Records not settled when the run ended: batches still processing, or never sent. */
   readonly pending: number;
   /** Chunk numbers whose submission outcome is unknown. */
   readonly unknownChunks: readonly number[];
@@ -105,5 +121,9 @@ export interface GenerateBatchSummary {
   };
   /** QR images written in this run. */
   readonly qrImages: number;
+  /** QR images in the folder in all, earlier runs' included (resumed runs only). */
+  readonly qrImagesInFolder?: number | undefined;
+  /** The command that continues this run, when it left something to do. */
+  readonly resumeCommand?: string | undefined;
   readonly resumed: boolean;
 }

@@ -1,24 +1,29 @@
 import { closeSync, fsyncSync, ftruncateSync, writeSync } from "node:fs";
+import { GroupSync } from "../output/group-sync.ts";
 import { createPrivateFile, reopenPrivateFile } from "../output/private-files.ts";
 import type { JournalEntry, StartEvent } from "./journal-events.ts";
 
 /**
- * Appends events to the journal, each as one line written with a single write and flushed to
- * disk (fsync) before the call returns: once `append` returns, a crash cannot lose the event.
+ * Appends events to the journal, each as one line written with a single write, in the order
+ * `append` is called, and flushed to disk before the promise `append` returns resolves: once
+ * it resolves, a crash cannot lose the event. Events appended together share one fsync.
  */
 export class JournalWriter {
   readonly #fd: number;
   readonly #now: () => number;
+  readonly #group: GroupSync;
 
   private constructor(fd: number, now: () => number) {
     this.#fd = fd;
     this.#now = now;
+    this.#group = new GroupSync(fd);
   }
 
   /** Creates a new journal (fails if one exists) and writes its start event. */
   static create(path: string, start: StartEvent, now: () => number): JournalWriter {
     const writer = new JournalWriter(createPrivateFile(path), now);
     writer.#write(start);
+    fsyncSync(writer.#fd);
     return writer;
   }
 
@@ -33,10 +38,21 @@ export class JournalWriter {
     return new JournalWriter(fd, now);
   }
 
-  /** Appends one event and flushes it to disk. */
-  append(entry: JournalEntry): void {
+  /** Appends one event; resolves once it is on disk. */
+  append(entry: JournalEntry): Promise<void> {
+    this.write(entry);
+    return this.#group.sync();
+  }
+
+  /** Writes one event after the ones before it, without waiting for the disk; see {@link sync}. */
+  write(entry: JournalEntry): void {
     const { event, ...fields } = entry;
     this.#write({ event, at: new Date(this.#now()).toISOString(), ...fields });
+  }
+
+  /** Resolves once every event written so far is on disk. */
+  sync(): Promise<void> {
+    return this.#group.sync();
   }
 
   close(): void {
@@ -47,6 +63,5 @@ export class JournalWriter {
     const bytes = Buffer.from(`${JSON.stringify(event)}\n`);
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(this.#fd, bytes, offset);
-    fsyncSync(this.#fd);
   }
 }

@@ -72,8 +72,20 @@ describe("readJournal", () => {
         failed: 1,
         missing: 0,
       },
-      1: { state: "submitted", digest: chunkDigest(iccids(1)), attempts: 1, batchCode: "B2" },
-      2: { state: "unknown", digest: chunkDigest(iccids(2)), attempts: 1, reason: "timed out" },
+      1: {
+        state: "submitted",
+        digest: chunkDigest(iccids(1)),
+        count: 2,
+        attempts: 1,
+        batchCode: "B2",
+      },
+      2: {
+        state: "unknown",
+        digest: chunkDigest(iccids(2)),
+        count: 2,
+        attempts: 1,
+        reason: "timed out",
+      },
     });
   });
 
@@ -89,6 +101,7 @@ describe("readJournal", () => {
     expect(state.chunks.get(0)).toEqual({
       state: "submitting",
       digest: chunkDigest(iccids(0)),
+      count: 2,
       attempts: 2,
     });
   });

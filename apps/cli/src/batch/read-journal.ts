@@ -6,17 +6,29 @@ import { journalEvent, type StartEvent } from "./journal-events.ts";
 
 /** Where a chunk stands according to the journal. */
 export type ChunkState =
-  | { readonly state: "submitting"; readonly digest: string; readonly attempts: number }
+  | {
+      readonly state: "submitting";
+      readonly digest: string;
+      readonly count: number;
+      readonly attempts: number;
+    }
   | {
       readonly state: "unknown";
       readonly digest: string;
+      readonly count: number;
       readonly attempts: number;
       readonly reason: string;
     }
-  | { readonly state: "released"; readonly digest: string; readonly attempts: number }
+  | {
+      readonly state: "released";
+      readonly digest: string;
+      readonly count: number;
+      readonly attempts: number;
+    }
   | {
       readonly state: "submitted";
       readonly digest: string;
+      readonly count: number;
       readonly attempts: number;
       readonly batchCode: string;
     }
@@ -92,6 +104,7 @@ export async function readJournal(path: string): Promise<JournalState> {
         chunks.set(parsed.chunk, {
           state: "submitting",
           digest: chunkDigest(parsed.iccids),
+          count: parsed.iccids.length,
           attempts: Math.max(attempts, parsed.attempt),
         });
         break;
@@ -109,17 +122,25 @@ export async function readJournal(path: string): Promise<JournalState> {
         }
         const attempts = "attempts" in previous ? previous.attempts : 1;
         const { digest } = previous;
+        const count = "count" in previous ? previous.count : 0;
         if (parsed.event === "submitted") {
           chunks.set(parsed.chunk, {
             state: "submitted",
             digest,
+            count,
             attempts,
             batchCode: parsed.batchCode,
           });
         } else if (parsed.event === "unknown") {
-          chunks.set(parsed.chunk, { state: "unknown", digest, attempts, reason: parsed.reason });
+          chunks.set(parsed.chunk, {
+            state: "unknown",
+            digest,
+            count,
+            attempts,
+            reason: parsed.reason,
+          });
         } else if (parsed.event === "released") {
-          chunks.set(parsed.chunk, { state: "released", digest, attempts });
+          chunks.set(parsed.chunk, { state: "released", digest, count, attempts });
         } else if (parsed.event === "rejected") {
           chunks.set(parsed.chunk, { state: "rejected", digest, count: parsed.count });
           resultsBytes = parsed.resultsBytes;

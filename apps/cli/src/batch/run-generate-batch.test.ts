@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { FakePlatform, fakeActivationCode, timeout } from "../../test/fake-platform.ts";
 import { sampleRecords, toCsv, toJsonl } from "../../test/sample-records.ts";
 import { tempDir, testIo } from "../../test/test-io.ts";
+import { ConfigError } from "../cli/cli-error.ts";
 import {
   AuthenticationError,
   type BatchApi,
@@ -64,7 +65,7 @@ describe("runGenerateBatch", () => {
     });
     expect(platform.state.sent).toEqual(records.map((record) => record.iccid));
     const rows = resultsOf(dir);
-    expect(rows[0]).toEqual(["iccid", "status", "activationCode", "acLink", "errorReason"]);
+    expect(rows[0]).toEqual(["iccid", "status", "activationCode", "acLink", "errorReason", "line"]);
     expect(
       rows
         .slice(1)
@@ -166,18 +167,54 @@ describe("runGenerateBatch", () => {
     expect(journalOf(dir)[0]).toMatchObject({ input: { path: "(stdin)", format: "jsonl" } });
   });
 
-  it("plans a dry run without connecting or writing", async () => {
+  it("plans a dry run without writing, saying the configuration is not checked without credentials", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "in.csv"), toCsv(sampleRecords(9)));
+    const io = testIo(dir);
     const summary = await runGenerateBatch(
       options({ dryRun: true, outDir: undefined }),
       async () => {
-        throw new Error("must not connect");
+        throw new ConfigError("missing RSP credentials");
       },
-      testIo(dir),
+      io,
     );
     expect(summary).toMatchObject({ outcome: "dry-run", valid: 9, chunks: 3 });
+    expect(io.stderr.text).toContain("no credentials: --config-name is not checked");
     expect(readdirSync(dir)).toEqual(["in.csv"]);
+  });
+
+  it("refuses a configuration the account does not have before sending, in a dry run too", async () => {
+    for (const dryRun of [true, false]) {
+      const dir = tempDir();
+      writeFileSync(join(dir, "in.csv"), toCsv(sampleRecords(3)));
+      const platform = new FakePlatform();
+      const asked: string[] = [];
+      const api: BatchApi = {
+        submitBatch: (input) => platform.submitBatch(input),
+        getBatchInfo: (input) => platform.getBatchInfo(input),
+        hasConfig: async (name) => {
+          asked.push(name);
+          return name === "templateRegular01";
+        },
+      };
+      const run = (configName: string) =>
+        runGenerateBatch(
+          options({ dryRun, configName, outDir: `out-${configName}` }),
+          async () => api,
+          testIo(dir),
+        );
+      await expect(run("templateTypo")).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringContaining(
+          "--config-name templateTypo: the account has no profile configuration",
+        ),
+      });
+      expect(platform.state.submissions).toBe(0);
+      await expect(run("templateRegular01")).resolves.toMatchObject({
+        outcome: dryRun ? "dry-run" : "finished",
+      });
+      expect(asked).toEqual(["templateTypo", "templateRegular01"]);
+    }
   });
 
   it("records a submission with an unknown outcome and goes on with the others", async () => {
@@ -194,12 +231,30 @@ describe("runGenerateBatch", () => {
     expect(resultsOf(dir)).toHaveLength(9);
   });
 
+  it("stops at a refusal of the first batch, releasing it, and sends nothing more", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "in.csv"), toCsv(sampleRecords(12)));
+    const platform = new FakePlatform({
+      beforeSubmit: (n) => {
+        if (n === 1) throw new BatchRejectedError("config not found", { code: "10001" });
+      },
+    });
+    await expect(
+      runGenerateBatch(options({ concurrency: 1 }), async () => platform, testIo(dir)),
+    ).rejects.toMatchObject({
+      exitCode: 3,
+      message: expect.stringContaining("the platform refused the first batch (config not found)"),
+    });
+    expect(platform.state.submissions).toBe(1);
+    expect(journalOf(dir).map((event) => event.event)).toEqual(["start", "submitting", "released"]);
+  });
+
   it("writes a refused batch's records as rejected and goes on", async () => {
     const dir = tempDir();
     writeFileSync(join(dir, "in.csv"), toCsv(sampleRecords(8)));
     const platform = new FakePlatform({
       beforeSubmit: (n) => {
-        if (n === 1) throw new BatchRejectedError("=config not found", { code: "10001" });
+        if (n === 2) throw new BatchRejectedError("=config not found", { code: "10001" });
       },
     });
     const summary = await runGenerateBatch(
@@ -380,5 +435,30 @@ describe("runGenerateBatch", () => {
         testIo(dir),
       ),
     ).rejects.toThrow(/stdin cannot be resumed/);
+  });
+
+  it("describes the whole run when a finished run is resumed: nothing to do, every image there", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "in.csv"), toCsv(sampleRecords(10)));
+    const platform = new FakePlatform();
+    await runGenerateBatch(options({ qr: "svg" }), async () => platform, testIo(dir));
+    const io = testIo(dir);
+    const again = await runGenerateBatch(
+      options({ qr: "svg", resume: true }),
+      async () => platform,
+      io,
+    );
+    expect(again).toMatchObject({
+      outcome: "finished",
+      succeeded: 10,
+      pending: 0,
+      qrImages: 0,
+      qrImagesInFolder: 10,
+    });
+    expect(io.stderr.text).toContain(
+      "resuming: all 10 records were settled by earlier runs; nothing to send or poll",
+    );
+    expect(io.stderr.text).not.toMatch(/progress: \d+\/10 done \((?!100%)/);
+    expect(platform.state.submissions).toBe(3);
   });
 });

@@ -1,10 +1,11 @@
 import { resolve } from "node:path";
-import { UsageError } from "../cli/cli-error.ts";
+import { ConfigError, UsageError } from "../cli/cli-error.ts";
 import type { InputLayout } from "../input/input-layout.ts";
 import type { InputSource } from "../input/input-source.ts";
 import { readRecords } from "../input/read-records.ts";
 import { ensurePrivateDir } from "../output/private-files.ts";
 import { classifyRecords, type ValidationStats } from "../validate/validation-pass.ts";
+import { AuthenticationError, type BatchApi } from "./batch-api.ts";
 import type {
   ConnectBatchApi,
   GenerateBatchIo,
@@ -100,6 +101,7 @@ export async function runGenerateBatch(
       resumed: previous !== undefined,
     };
     const blocked = stats.invalidRecords > 0 && !settings.skipInvalid;
+    if (options.dryRun && !blocked) await checkConfigWhenPossible(connect, settings.configName, io);
     if (blocked || options.dryRun) {
       const issues = stats.invalidRecords > 0 ? await reportInvalid(source, layout, stats, io) : [];
       return {
@@ -118,6 +120,7 @@ export async function runGenerateBatch(
     }
     if (paths === undefined) throw new UsageError("--out DIR is required");
     const api = await connect();
+    if (previous === undefined) await checkConfig(api, settings.configName, io);
     return await sendAll({
       options,
       settings,
@@ -145,6 +148,50 @@ const emptyCounts = {
   unknownChunks: [],
   qrImages: 0,
 } as const;
+
+/**
+ * Refuses (exit 2) a configuration name the account does not have, before anything is sent:
+ * otherwise every batch would come back refused with the same message.
+ */
+async function checkConfig(api: BatchApi, configName: string, io: GenerateBatchIo) {
+  if (api.hasConfig === undefined) return;
+  let known: boolean | undefined;
+  try {
+    known = await api.hasConfig(configName);
+  } catch (error) {
+    if (!(error instanceof AuthenticationError)) throw error;
+    throw new ConfigError(
+      `the platform refused the credentials (${error.message}); nothing was sent. Fix them and run again`,
+      { cause: error },
+    );
+  }
+  if (known === false) {
+    throw new UsageError(
+      `--config-name ${configName}: the account has no profile configuration of this name (see \`simlessly config list\`); nothing was sent`,
+    );
+  }
+  if (known === undefined) {
+    note(io, "the account's configurations could not be listed; --config-name is not checked");
+  }
+}
+
+// A dry run checks the configuration too when credentials are there, and says so otherwise.
+async function checkConfigWhenPossible(
+  connect: ConnectBatchApi,
+  configName: string,
+  io: GenerateBatchIo,
+) {
+  if (configName === "") return;
+  let api: BatchApi;
+  try {
+    api = await connect();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    note(io, "no credentials: --config-name is not checked against the account");
+    return;
+  }
+  await checkConfig(api, configName, io);
+}
 
 /** Second pass that only reports: every invalid record's problems, the first ones printed. */
 async function reportInvalid(

@@ -8,6 +8,16 @@ function grouped(value: string, size: number, separator: string): string {
   return value.match(new RegExp(`.{1,${size}}`, "g"))?.join(separator) ?? value;
 }
 
+describe("HeldSecrets", () => {
+  it("hides only its own chunk's secrets", () => {
+    const scrubber = new SecretScrubber();
+    const mine = scrubber.hold([ki]);
+    scrubber.hold([opc]);
+    expect(mine.scrub(`${ki} ${opc}`)).toBe(`[hidden] ${opc}`);
+    expect(scrubber.scrub(`${ki} ${opc}`)).toBe("[hidden] [hidden]");
+  });
+});
+
 describe("SecretScrubber", () => {
   const scrubber = new SecretScrubber();
   scrubber.hold([ki, opc, "1234", "87654321"]);
@@ -43,11 +53,18 @@ describe("SecretScrubber", () => {
 
   it("forgets values once every holder has released them", () => {
     const counted = new SecretScrubber();
-    counted.hold([ki]);
-    counted.hold([ki]);
-    counted.release([ki]);
-    expect(counted.scrub(ki)).toBe("[hidden]");
-    counted.release([ki]);
-    expect(counted.scrub(ki)).toBe(ki);
+    const first = counted.hold([ki, "1234"]);
+    const second = counted.hold([ki.toLowerCase(), "1234"]);
+    counted.release(first);
+    expect(counted.scrub(`${ki} 1234`)).toBe("[hidden] [hidden]");
+    counted.release(second);
+    expect(counted.scrub(`${ki} 1234`)).toBe(`${ki} 1234`);
+  });
+
+  it("keeps fingerprints, not the values it was handed", () => {
+    const held = new SecretScrubber().hold([ki, opc, "1234"]);
+    expect(held.tokens).toHaveLength(1);
+    expect(held.grouped.get(32)).toHaveLength(2);
+    expect(Object.keys(held).sort()).toEqual(["grouped", "tokens"]);
   });
 });

@@ -13,16 +13,20 @@ import { classifyRecords } from "../validate/validation-pass.ts";
 import { defaultPollBackoff } from "./backoff.ts";
 import { AuthenticationError, type BatchApi, NotSentError } from "./batch-api.ts";
 import { ChunkPipeline } from "./chunk-pipeline.ts";
-import type {
-  GenerateBatchIo,
-  GenerateBatchOptions,
-  GenerateBatchSummary,
+import { countFiles } from "./count-files.ts";
+import {
+  defaultMaxPending,
+  type GenerateBatchIo,
+  type GenerateBatchOptions,
+  type GenerateBatchSummary,
 } from "./generate-batch-types.ts";
 import type { FirstPass } from "./input-pass.ts";
 import { createIssueReporter } from "./issue-reporter.ts";
 import { JournalWriter } from "./journal-writer.ts";
+import { OutcomeRecorder } from "./outcome-recorder.ts";
 import type { OutputPaths } from "./output-paths.ts";
 import type { JournalState } from "./read-journal.ts";
+import { describeResume, resumeStatus } from "./resume-status.ts";
 import { note } from "./run-note.ts";
 import { type RunSettings, stdinPath } from "./run-settings.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
@@ -85,7 +89,7 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
   let rejected: RejectedWriter | undefined;
   try {
     if (previous !== undefined)
-      journal.append({ event: "resume", resubmitUnknown: options.resubmitUnknown });
+      await journal.append({ event: "resume", resubmitUnknown: options.resubmitUnknown });
     results =
       previous === undefined
         ? ResultsWriter.create(paths.results)
@@ -94,10 +98,13 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
     syncDirectory(paths.outDir);
     const qr: QrWriter | undefined =
       options.qr === "none" ? undefined : await createQrWriter(paths.qr, options.qr);
-    if (previous !== undefined) describeResume(previous, io);
+    const valid = first.stats.validRecords;
+    const resumed = previous === undefined ? undefined : resumeStatus(previous, valid);
+    if (resumed !== undefined) note(io, describeResume(resumed, valid));
+    const alreadySettled = resumed?.settled ?? 0;
     const progress = createProgress({
-      total: first.stats.validRecords,
-      alreadySettled: previous === undefined ? 0 : settledBefore(previous),
+      total: valid,
+      alreadySettled,
       sink: io.stderr,
       style: io.style,
       now: io.clock.now,
@@ -105,24 +112,28 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
     const pipeline = new ChunkPipeline({
       api,
       journal,
-      results,
-      qr,
+      outcomes: new OutcomeRecorder(results, journal, qr),
       previous: previous?.chunks ?? new Map(),
       configName: settings.configName,
       needAcLink: settings.needAcLink,
       concurrency: options.concurrency,
       ratePerSecond: options.ratePerSecond,
+      maxPending: options.maxPending ?? defaultMaxPending,
       pollTimeoutMs: options.pollTimeoutMs,
       resubmitUnknown: options.resubmitUnknown,
       backoff: options.pollBackoff ?? defaultPollBackoff,
       clock: io.clock,
       progress,
+      alreadySettled,
       scrubber: io.scrubber ?? new SecretScrubber(),
     });
+    const interrupt = () => pipeline.interrupt();
+    io.interrupt?.addEventListener("abort", interrupt, { once: true });
+    if (io.interrupt?.aborted === true) interrupt();
     const reporter = createIssueReporter(io, 10);
     try {
       let chunk: SimRecord[] = [];
-      let firstLine = 0;
+      let lines: number[] = [];
       let index = 0;
       const records = classifyRecords(
         readRecords(source.open(), layout, source.displayName),
@@ -135,16 +146,17 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
           reporter.add(item.invalid);
           continue;
         }
-        if (chunk.length === 0) firstLine = item.line;
         chunk.push(item.record);
+        lines.push(item.line);
         if (chunk.length === settings.chunkSize) {
-          await pipeline.add({ index, firstLine, records: chunk });
+          await pipeline.add({ index, firstLine: lines[0] as number, records: chunk, lines });
           index += 1;
           chunk = [];
+          lines = [];
         }
       }
       if (chunk.length > 0 && !pipeline.stopped)
-        await pipeline.add({ index, firstLine, records: chunk });
+        await pipeline.add({ index, firstLine: lines[0] as number, records: chunk, lines });
       await pipeline.finish();
     } catch (error) {
       await pipeline.abandon(error instanceof Error ? error : new Error(String(error)));
@@ -163,6 +175,8 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
         );
       }
       throw error;
+    } finally {
+      io.interrupt?.removeEventListener("abort", interrupt);
     }
     progress.finish(pipeline.progressCounts);
     reporter.finish();
@@ -170,24 +184,28 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
       io.stderr.write(`${rejected.records} invalid records skipped; see ${paths.rejected}\n`);
     }
     const { counts } = pipeline;
-    journal.append({
+    // Whatever is not settled (still processing, or never sent) is left for --resume.
+    const pending = valid - counts.succeeded - counts.failed - counts.rejected - counts.unknown;
+    await journal.append({
       event: "finished",
       succeeded: counts.succeeded,
       failed: counts.failed,
       rejected: counts.rejected,
       unknown: counts.unknown,
-      pending: counts.pending,
+      pending,
     });
     return {
       ...base,
-      outcome: "finished",
+      outcome: pipeline.interrupted ? "interrupted" : "finished",
       succeeded: counts.succeeded,
       failed: counts.failed,
       rejected: counts.rejected,
       unknown: counts.unknown,
-      pending: counts.pending,
+      pending,
       unknownChunks: [...pipeline.unknownChunks].sort((a, b) => a - b),
       qrImages: counts.qrImages,
+      qrImagesInFolder:
+        qr !== undefined && previous !== undefined ? countFiles(qr.folder) : undefined,
       issues: reporter.issues,
       files: {
         outDir: paths.outDir,
@@ -202,25 +220,4 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
     results?.close();
     journal.close();
   }
-}
-
-function describeResume(previous: JournalState, io: GenerateBatchIo): void {
-  const byState = new Map<string, number>();
-  for (const state of previous.chunks.values())
-    byState.set(state.state, (byState.get(state.state) ?? 0) + 1);
-  const parts = [...byState].map(([state, count]) => `${count} ${state}`);
-  note(
-    io,
-    `resuming: ${parts.length === 0 ? "no chunk was sent yet" : `chunks ${parts.join(", ")}`}`,
-  );
-}
-
-// Records that earlier runs settled: a resumed run's ETA counts only its own pace.
-function settledBefore(previous: JournalState): number {
-  let count = 0;
-  for (const state of previous.chunks.values()) {
-    if (state.state === "completed") count += state.succeeded + state.failed + state.missing;
-    if (state.state === "rejected") count += state.count;
-  }
-  return count;
 }

@@ -4,6 +4,7 @@ import type { Clock } from "../batch/clock.ts";
 import type { RspSettings } from "../config/product-settings.ts";
 import type { ClientLogging } from "../wiring/client-logging.ts";
 import type { CliLogLevel } from "./global-options.ts";
+import type { OnInterrupt } from "./interrupts.ts";
 import type { TextSink } from "./terminal.ts";
 
 /** One command-line option as the help shows it and the parser reads it. */
@@ -72,6 +73,8 @@ export interface CliContext {
   readonly createBatchApi: (settings: RspSettings, logging: ClientLogging) => Promise<BatchApi>;
   /** Time for polling and rate limits; the system clock unless a test passes its own. */
   readonly clock?: Clock;
+  /** Where Ctrl+C and SIGTERM reach a command that can stop cleanly; none in tests. */
+  readonly onInterrupt?: OnInterrupt;
 }
 
 /** The code behind a command, loaded only when that command runs. */

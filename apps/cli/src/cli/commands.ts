@@ -24,8 +24,10 @@ export const commands: readonly CommandSpec[] = [
     description: `Reads SIM records (iccid, imsi, ki and the optional opc, msidn, impi, impu, c9, cc,
 expireTime, pin1, pin2, puk1, puk2, adm1) from a CSV file with a header row or from JSON
 lines, checks every record against the Simlessly contract before sending anything, sends
-them in batches of at most 200, polls each batch until it is complete, and writes
-DIR/results.csv (owner-only) and QR codes of the activation codes in DIR/qr/.
+them in batches of at most 200 as fast as --concurrency and --rate allow, polls the batches
+apart from sending, near the batch time observed, and writes DIR/results.csv (owner-only;
+rows in the order batches complete, each with its input line) and QR codes of the
+activation codes in DIR/qr/. Ctrl+C stops cleanly and prints the --resume command.
 
 CSV: column names are matched ignoring case; a UTF-8 BOM, CRLF line ends, quoted fields
 and spaces around values are fine; fields are separated by commas, semicolons or tabs
@@ -92,7 +94,12 @@ per ICCID, so records that were already processed fail instead of being duplicat
         type: "string",
         valueName: "SECONDS",
         description:
-          "First wait before polling a batch, doubled up to 30 s while it runs (default 1;\n0.05-60, decimals allowed)",
+          "First wait before polling a batch until a batch time has been seen, doubled\nup to 30 s (default 1; 0.05-60, decimals allowed); later batches are polled\nnear the batch time observed",
+      },
+      "max-pending": {
+        type: "string",
+        valueName: "N",
+        description: "Batches submitted and waiting for completion at once, at most (default 1000)",
       },
       "poll-timeout": {
         type: "string",

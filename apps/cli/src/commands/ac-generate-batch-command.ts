@@ -1,6 +1,6 @@
 import { type BackoffPolicy, defaultPollBackoff } from "../batch/backoff.ts";
 import { systemClock } from "../batch/clock.ts";
-import type { GenerateBatchOptions } from "../batch/generate-batch-types.ts";
+import { defaultMaxPending, type GenerateBatchOptions } from "../batch/generate-batch-types.ts";
 import { parseRate } from "../batch/rate-limiter.ts";
 import { runGenerateBatch } from "../batch/run-generate-batch.ts";
 import { SecretScrubber } from "../batch/secret-scrubber.ts";
@@ -15,6 +15,7 @@ import { parseColumnList } from "../input/input-layout.ts";
 import type { QrFormat } from "../output/qr-writer.ts";
 import { summaryText } from "../output/summary-text.ts";
 import { stderrLogging } from "../wiring/client-logging.ts";
+import { resumeCommand } from "./resume-command.ts";
 
 /** `simlessly ac generate-batch`: the command line around {@link runGenerateBatch}. */
 export async function run(invocation: Invocation, context: CliContext): Promise<number> {
@@ -22,6 +23,13 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
   const style = createStyle(colorEnabled(context.stderr, context.env));
   // The log of the platform's answers and the rows of results.csv hide the same secrets.
   const scrubber = new SecretScrubber();
+  const interrupt = new AbortController();
+  const detach = context.onInterrupt?.(() => {
+    context.stderr.write(
+      "\nstopping: nothing more is sent; waiting for the requests already out (Ctrl+C again quits at once, still resumable)\n",
+    );
+    interrupt.abort();
+  });
   let connected = false;
   try {
     const summary = await runGenerateBatch(
@@ -47,7 +55,12 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
         cwd: context.cwd,
         tool: `simlessly ${packageVersion()}`,
         scrubber,
+        interrupt: interrupt.signal,
       },
+    ).then((result) =>
+      result.files.outDir === undefined
+        ? result
+        : { ...result, resumeCommand: resumeCommand(invocation, result.files.outDir) },
     );
     const exitCode = summaryExitCode(summary);
     if (invocation.global.json) {
@@ -69,6 +82,8 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
       ExitCode.unknownOutcome,
       { cause: error },
     );
+  } finally {
+    detach?.();
   }
 }
 
@@ -109,6 +124,13 @@ export function readOptions(values: Values): GenerateBatchOptions {
     ratePerSecond,
     pollTimeoutMs:
       integerOption(text("poll-timeout"), "--poll-timeout", 3600, 1, 7 * 24 * 3600) * 1000,
+    maxPending: integerOption(
+      text("max-pending"),
+      "--max-pending",
+      defaultMaxPending,
+      1,
+      1_000_000,
+    ),
     qr: qr as QrFormat,
     dryRun: flag("dry-run"),
     skipInvalid: flag("skip-invalid"),

@@ -16,13 +16,13 @@ describe("createProgress", () => {
     });
     for (let settled = 1; settled <= 100; settled += 1) {
       now += 1000;
-      progress.update({ settled, inFlight: 0 });
+      progress.update({ settled, sending: 0, processing: 0 });
     }
-    progress.finish({ settled: 100, inFlight: 0 });
+    progress.finish({ settled: 100, sending: 0, processing: 0 });
     const lines = sink.text.trimEnd().split("\n");
-    expect(lines[0]).toBe("progress: 1/100 records (1%) · ETA 1m 39s");
-    expect(lines).toContain("progress: 50/100 records (50%) · ETA 50s");
-    expect(lines.at(-1)).toBe("progress: 100/100 records (100%)");
+    expect(lines[0]).toBe("progress: 1/100 done (1%) · ETA 1m 39s");
+    expect(lines).toContain("progress: 50/100 done (50%) · ETA 50s");
+    expect(lines.at(-1)).toBe("progress: 100/100 done (100%)");
     expect(lines.length).toBeLessThanOrEqual(12);
     expect(sink.text).not.toContain("\u001b");
   });
@@ -38,12 +38,12 @@ describe("createProgress", () => {
       now: () => now,
     });
     now = 2000;
-    progress.update({ settled: 5, inFlight: 2 });
-    progress.finish({ settled: 10, inFlight: 0 });
+    progress.update({ settled: 5, sending: 1, processing: 2 });
+    progress.finish({ settled: 10, sending: 0, processing: 0 });
     expect(sink.text).toContain(
-      "\r\u001b[2K████████████░░░░░░░░░░░░ 5/10 records (50%) · 2 in flight · ETA 2s",
+      "\r\u001b[2K████████████░░░░░░░░░░░░ 5/10 done (50%) · 2 processing · 1 sending · ETA 2s",
     );
-    expect(sink.text.endsWith("10/10 records (100%)\n")).toBe(true);
+    expect(sink.text.endsWith("10/10 done (100%)\n")).toBe(true);
   });
 });
 

@@ -4,8 +4,10 @@ import type { Style, TextSink } from "../cli/terminal.ts";
 export interface ProgressCounts {
   /** Records whose outcome is settled (written to results.csv or known unknown). */
   readonly settled: number;
-  /** Records sent and not yet settled. */
-  readonly inFlight: number;
+  /** Records of submissions on their way. */
+  readonly sending: number;
+  /** Records of batches submitted and still processing on the platform. */
+  readonly processing: number;
 }
 
 /** Shows how far a run is. */
@@ -44,8 +46,12 @@ export function createProgress(options: ProgressOptions): Progress {
     const { total } = options;
     const percent = total === 0 ? 100 : Math.floor((counts.settled / total) * 100);
     const eta = estimate(counts.settled);
-    const inFlight = counts.inFlight > 0 ? ` · ${counts.inFlight} in flight` : "";
-    return { percent, text: `${counts.settled}/${total} records (${percent}%)${inFlight}${eta}` };
+    const processing = counts.processing > 0 ? ` · ${counts.processing} processing` : "";
+    const sending = counts.sending > 0 ? ` · ${counts.sending} sending` : "";
+    return {
+      percent,
+      text: `${counts.settled}/${total} done (${percent}%)${processing}${sending}${eta}`,
+    };
   };
 
   const estimate = (settled: number) => {

@@ -21,15 +21,17 @@ describe("ResultsWriter", () => {
     const path = join(tempDir(), "results.csv");
     const writer = ResultsWriter.create(path);
     const first = writer.append([{ iccid: "1", status: "success", activationCode: "1$a$b" }]);
-    writer.append([{ iccid: "2", status: "failed", errorReason: "-bad, really" }]);
+    writer.append([{ iccid: "2", status: "failed", errorReason: "-bad, really", line: 7 }]);
     writer.close();
     expect(readFileSync(path, "utf8")).toBe(
-      `${resultsHeader}1,success,1$a$b,,\n2,failed,,,"'-bad, really"\n`,
+      `${resultsHeader}1,success,1$a$b,,,\n2,failed,,,"'-bad, really",7\n`,
     );
     const reopened = ResultsWriter.reopen(path, first);
-    reopened.append([{ iccid: "3", status: "unknown" }]);
+    reopened.append([{ iccid: "3", status: "unknown", line: 12 }]);
     reopened.close();
-    expect(readFileSync(path, "utf8")).toBe(`${resultsHeader}1,success,1$a$b,,\n3,unknown,,,\n`);
+    expect(readFileSync(path, "utf8")).toBe(
+      `${resultsHeader}1,success,1$a$b,,,\n3,unknown,,,,12\n`,
+    );
   });
 
   it("keeps only the header when no chunk was settled", () => {

@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, ftruncateSync, writeSync } from "node:fs";
 import { csvRow } from "./csv-cell.ts";
+import { GroupSync } from "./group-sync.ts";
 import { createPrivateFile, reopenPrivateFile } from "./private-files.ts";
 
 /** What happened to one record. */
@@ -12,23 +13,38 @@ export interface ResultRow {
   readonly activationCode?: string | undefined;
   readonly acLink?: string | undefined;
   readonly errorReason?: string | undefined;
+  /** The input line of the record, to join the row with the input file. */
+  readonly line?: number | undefined;
 }
 
-/** The header of results.csv. */
-export const resultsHeader = csvRow(["iccid", "status", "activationCode", "acLink", "errorReason"]);
+/**
+ * The header of results.csv. Rows come in the order batches complete, so each carries its
+ * record's input line (empty where no input was read, as for `batch info --out`).
+ */
+export const resultsHeader = csvRow([
+  "iccid",
+  "status",
+  "activationCode",
+  "acLink",
+  "errorReason",
+  "line",
+]);
 
 /**
  * Appends rows to results.csv (mode 0600: it holds activation codes), a whole chunk per
- * write, flushed to disk, and reports the file's length so the journal can record where each
- * chunk's rows end. A resumed run cuts the file back to the last recorded length, so rows of
- * a chunk whose completion never reached the journal are written once, not twice.
+ * write, and reports the file's length so the journal can record where each chunk's rows
+ * end; `sync` flushes them to disk, shared by the chunks that complete together. A resumed
+ * run cuts the file back to the last recorded length, so rows of a chunk whose completion
+ * never reached the journal are written once, not twice.
  */
 export class ResultsWriter {
   readonly #fd: number;
+  readonly #group: GroupSync;
   #bytes: number;
 
   private constructor(fd: number, bytes: number) {
     this.#fd = fd;
+    this.#group = new GroupSync(fd);
     this.#bytes = bytes;
   }
 
@@ -36,6 +52,7 @@ export class ResultsWriter {
   static create(path: string): ResultsWriter {
     const writer = new ResultsWriter(createPrivateFile(path), 0);
     writer.#write(resultsHeader);
+    fsyncSync(writer.#fd);
     return writer;
   }
 
@@ -48,6 +65,7 @@ export class ResultsWriter {
       ftruncateSync(fd, 0);
       const writer = new ResultsWriter(fd, 0);
       writer.#write(resultsHeader);
+      fsyncSync(fd);
       return writer;
     }
     ftruncateSync(fd, bytes);
@@ -60,7 +78,7 @@ export class ResultsWriter {
     return this.#bytes;
   }
 
-  /** Appends rows in one write, flushes them, and returns the new length. */
+  /** Appends rows in one write and returns the new length; {@link sync} puts them on disk. */
   append(rows: readonly ResultRow[]): number {
     this.#write(
       rows
@@ -71,11 +89,17 @@ export class ResultsWriter {
             row.activationCode ?? "",
             row.acLink ?? "",
             row.errorReason ?? "",
+            row.line === undefined ? "" : String(row.line),
           ]),
         )
         .join(""),
     );
     return this.#bytes;
+  }
+
+  /** Resolves once every row appended so far is on disk. */
+  sync(): Promise<void> {
+    return this.#group.sync();
   }
 
   close(): void {
@@ -89,6 +113,5 @@ export class ResultsWriter {
       offset += writeSync(this.#fd, bytes, offset, bytes.length - offset, this.#bytes + offset);
     }
     this.#bytes += bytes.length;
-    fsyncSync(this.#fd);
   }
 }

@@ -51,17 +51,30 @@ export function summaryText(summary: GenerateBatchSummary, style: Style): string
   if (summary.pending > 0) {
     rows.push([
       "pending",
-      `${style.yellow(String(summary.pending))} still processing; run again with --resume to collect them`,
+      `${style.yellow(String(summary.pending))} not finished (still processing, or not sent yet); run again with --resume`,
     ]);
   }
   const { files } = summary;
   if (files.results !== undefined) rows.push(["results", files.results]);
-  if (files.qr !== undefined) rows.push(["QR codes", `${files.qr} (${summary.qrImages} written)`]);
+  if (files.qr !== undefined) {
+    const inAll =
+      summary.qrImagesInFolder === undefined ? "" : `, ${summary.qrImagesInFolder} in the folder`;
+    rows.push(["QR codes", `${files.qr} (${summary.qrImages} written${inAll})`]);
+  }
   if (files.rejected !== undefined) rows.push(["rejected", files.rejected]);
   if (files.journal !== undefined) rows.push(["journal", files.journal]);
   const width = Math.max(...rows.map(([label]) => label.length));
-  lines.push(style.bold(summary.resumed ? "Resumed run finished" : "Run finished"));
+  const title =
+    summary.outcome === "interrupted"
+      ? "Run interrupted"
+      : summary.resumed
+        ? "Resumed run finished"
+        : "Run finished";
+  lines.push(style.bold(title));
   for (const [label, value] of rows) lines.push(`  ${label.padEnd(width)}  ${value}`);
+  if (summary.resumeCommand !== undefined && (summary.pending > 0 || summary.unknown > 0)) {
+    lines.push(`Continue with: ${summary.resumeCommand}`);
+  }
   return `${lines.join("\n")}\n`;
 }
 

@@ -45,6 +45,20 @@ export function rspBatchApi(client: RspClient): BatchApi {
         throw submissionError(error);
       }
     },
+    async hasConfig(configName) {
+      try {
+        // The filter's matching is not documented: look for the exact name in what it returns.
+        for await (const page of client.listConfigsPages({ configName, pageSize: 100 })) {
+          if (page.configs.includes(configName)) return true;
+        }
+        return false;
+      } catch (error) {
+        if (error instanceof SimlesslyApiError && refusedCredentials(error)) {
+          throw new AuthenticationError(error.message, { cause: error });
+        }
+        return undefined;
+      }
+    },
     async getBatchInfo({ batchCode, needAcLink }) {
       try {
         return batchInfoFrom(await client.getBatchInfo({ batchCode, needAcLink }));

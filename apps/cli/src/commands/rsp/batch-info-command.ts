@@ -42,6 +42,7 @@ export const info = rspOperation("getBatchInfo", {
           : await fetch(),
       );
       csv?.writer.append((info.results ?? []).map(resultRow));
+      await csv?.writer.sync();
       csv?.writer.close();
       return { info, resultsFile: csv?.path };
     } catch (error) {
