@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { GenerateBatchOptions } from "../src/batch/generate-batch-types.ts";
 import { runGenerateBatch } from "../src/batch/run-generate-batch.ts";
+import { batchOptions } from "./batch-options.ts";
 import { FakePlatform, fakeActivationCode } from "./fake-platform.ts";
 import { sampleRecords, toCsv } from "./sample-records.ts";
 import { tempDir, testIo } from "./test-io.ts";
@@ -15,23 +16,7 @@ const records = sampleRecords(11);
 const allIccids = records.map((record) => record.iccid).sort();
 
 function options(overrides: Partial<GenerateBatchOptions> = {}): GenerateBatchOptions {
-  return {
-    input: "in.csv",
-    format: undefined,
-    outDir: "out",
-    configName: "templateRegular01",
-    needAcLink: false,
-    concurrency: 2,
-    ratePerSecond: undefined,
-    pollTimeoutMs: 60_000,
-    qr: "none",
-    dryRun: false,
-    skipInvalid: false,
-    resume: false,
-    resubmitUnknown: false,
-    chunkSize: 3,
-    ...overrides,
-  };
+  return batchOptions({ concurrency: 2, chunkSize: 3, ...overrides });
 }
 
 interface Event {

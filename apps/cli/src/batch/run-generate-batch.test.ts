@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { batchOptions } from "../../test/batch-options.ts";
 import { FakePlatform, fakeActivationCode, timeout } from "../../test/fake-platform.ts";
 import { sampleRecords, toCsv, toJsonl } from "../../test/sample-records.ts";
 import { tempDir, testIo } from "../../test/test-io.ts";
@@ -15,23 +16,7 @@ import type { GenerateBatchOptions } from "./generate-batch-types.ts";
 import { runGenerateBatch } from "./run-generate-batch.ts";
 
 function options(overrides: Partial<GenerateBatchOptions> = {}): GenerateBatchOptions {
-  return {
-    input: "in.csv",
-    format: undefined,
-    outDir: "out",
-    configName: "templateRegular01",
-    needAcLink: false,
-    concurrency: 3,
-    ratePerSecond: undefined,
-    pollTimeoutMs: 60_000,
-    qr: "none",
-    dryRun: false,
-    skipInvalid: false,
-    resume: false,
-    resubmitUnknown: false,
-    chunkSize: 4,
-    ...overrides,
-  };
+  return batchOptions({ ...overrides });
 }
 
 function resultsOf(dir: string): string[][] {

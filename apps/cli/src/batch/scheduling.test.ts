@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { batchOptions } from "../../test/batch-options.ts";
 import { FakePlatform } from "../../test/fake-platform.ts";
 import { sampleRecords, toCsv } from "../../test/sample-records.ts";
 import { tempDir, testIo, virtualClock } from "../../test/test-io.ts";
@@ -12,23 +13,7 @@ import { runGenerateBatch } from "./run-generate-batch.ts";
 // batch time plus the time to submit, on a simulated clock.
 
 function options(overrides: Partial<GenerateBatchOptions> = {}): GenerateBatchOptions {
-  return {
-    input: "in.csv",
-    format: undefined,
-    outDir: "out",
-    configName: "templateRegular01",
-    needAcLink: false,
-    concurrency: 4,
-    ratePerSecond: undefined,
-    pollTimeoutMs: 3_600_000,
-    qr: "none",
-    dryRun: false,
-    skipInvalid: false,
-    resume: false,
-    resubmitUnknown: false,
-    chunkSize: 4,
-    ...overrides,
-  };
+  return batchOptions({ concurrency: 4, pollTimeoutMs: 3_600_000, ...overrides });
 }
 
 async function timedRun(records: number, batchMs: number, overrides = {}) {
