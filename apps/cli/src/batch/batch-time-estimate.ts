@@ -1,4 +1,4 @@
-import type { BackoffPolicy } from "./backoff.ts";
+import { type BackoffPolicy, backoffDelay } from "./backoff.ts";
 
 /**
  * How long the platform takes to complete a batch, learnt from the batches polled so far, and
@@ -41,16 +41,21 @@ export class BatchTimeEstimate {
    * [0, 1) spreading batches submitted together.
    */
   delayMs(attempt: number, random: number): number {
-    const { initialMs, maxMs, factor } = this.#policy;
+    const { maxMs, factor } = this.#policy;
     const estimate = this.#estimateMs;
     if (estimate === undefined) {
-      const ceiling = Math.min(maxMs, initialMs * Math.min(factor, probeGrowth) ** attempt);
-      return Math.round(ceiling / 2 + (ceiling / 2) * random);
+      return backoffDelay(
+        { ...this.#policy, factor: Math.min(factor, probeGrowth) },
+        attempt,
+        random,
+      );
     }
     const spread = 0.9 + 0.2 * random;
-    if (attempt === 0) return Math.round(Math.min(maxMs, 0.8 * estimate) * spread);
-    const step = Math.max(minimumStepMs, 0.1 * estimate) * 1.5 ** (attempt - 1);
-    return Math.round(Math.min(maxMs, step) * spread);
+    const wait =
+      attempt === 0
+        ? 0.8 * estimate
+        : Math.max(minimumStepMs, 0.1 * estimate) * 1.5 ** (attempt - 1);
+    return Math.round(Math.min(maxMs, wait * spread));
   }
 }
 
