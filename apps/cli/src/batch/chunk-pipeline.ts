@@ -56,13 +56,12 @@ export interface ChunkPipelineDeps {
   readonly scrubber: SecretScrubber;
 }
 
-/** Records counted by outcome, plus chunk and image counts. */
+/** Records counted by outcome, plus images written. */
 export interface PipelineCounts {
   succeeded: number;
   failed: number;
   rejected: number;
   unknown: number;
-  chunks: number;
   qrImages: number;
 }
 
@@ -83,7 +82,6 @@ export class ChunkPipeline {
     failed: 0,
     rejected: 0,
     unknown: 0,
-    chunks: 0,
     qrImages: 0,
   };
   readonly unknownChunks: number[] = [];
@@ -148,7 +146,6 @@ export class ChunkPipeline {
 
   /** Takes the next chunk; waits for room (a pending slot and a request slot) to send it. */
   async add(chunk: PlannedChunk): Promise<void> {
-    this.counts.chunks += 1;
     const iccids = chunk.records.map((record) => record.iccid);
     const previous = this.#deps.previous.get(chunk.index);
     if (previous !== undefined && previous.digest !== chunkDigest(iccids)) {
