@@ -35,7 +35,10 @@ function journalEvents(out: string): string[] {
     .map((line) => (JSON.parse(line) as { event: string }).event);
 }
 
-/** Runs the CLI; sends `signals` (one each 50 ms) once the journal holds `after` submissions. */
+/**
+ * Runs the CLI; sends a SIGINT once the journal holds `after` submissions and, when `signals`
+ * is 2, a second one as soon as the CLI says it is stopping.
+ */
 function run(args: readonly string[], signals: number, after = 5): Promise<Exit> {
   const { accessKey, secretKey } = sandbox.credentials.rsp;
   return new Promise((resolve, reject) => {
@@ -52,11 +55,17 @@ function run(args: readonly string[], signals: number, after = 5): Promise<Exit>
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (part: Buffer) => (stdout += part.toString("utf8")));
-    child.stderr.on("data", (part: Buffer) => (stderr += part.toString("utf8")));
+    child.stderr.on("data", (part: Buffer) => {
+      stderr += part.toString("utf8");
+      if (signals === 2 && sent === 1 && stderr.includes("stopping:")) {
+        child.kill("SIGINT");
+        sent += 1;
+      }
+    });
     const out = args[args.indexOf("--out") + 1] as string;
     let sent = 0;
     const watcher = setInterval(() => {
-      if (sent >= signals) return;
+      if (sent >= Math.min(signals, 1)) return;
       const submitted = journalEvents(out).filter((event) => event === "submitted").length;
       if (submitted < after) return;
       child.kill("SIGINT");
@@ -119,9 +128,9 @@ describe("interrupting ac generate-batch", () => {
       ...["ac", "generate-batch", "--config-name", "templateRegular01"],
       ...["--input", input, "--out", out, "--qr", "none", "--rate", "20"],
     ];
-    // Every answer takes half a second, so the first Ctrl+C is still waiting for the requests
+    // Every answer takes two seconds, so the first Ctrl+C is still waiting for the requests
     // out when the second one comes.
-    sandbox.admin.setFaults({ latencyMs: [500, 500] });
+    sandbox.admin.setFaults({ latencyMs: [2000, 2000] });
     let killed: Exit;
     try {
       killed = await run(args, 2);
