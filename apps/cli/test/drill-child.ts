@@ -1,7 +1,8 @@
 // A child process for the kill -9 drills: runs generate-batch against a fake platform that
 // keeps its state in a file (so it outlives the kill), optionally killing itself at a given
 // step. Run with Node's type stripping:
-//   node drill-child.ts DIR [--resume] [--resubmit-unknown] [--kill-at after-submit:N]
+//   node drill-child.ts DIR [--resume] [--resubmit-unknown] [--recover-lost-codes]
+//     [--kill-at before-submit|after-submit|before-info|while-polling|after-generate-one:N]
 import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { systemClock } from "../src/batch/clock.ts";
@@ -26,6 +27,7 @@ function killHere(step: string, number: number): void {
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 2));
 let infoCalls = 0;
+let generated = 0;
 const platform = new FakePlatform({
   statePath: join(dir, "platform.json"),
   pollsUntilComplete: 1,
@@ -37,6 +39,11 @@ const platform = new FakePlatform({
     killHere("after-submit", n);
     await pause();
     answered += 1;
+  },
+  afterGenerateOne: async () => {
+    generated += 1;
+    killHere("after-generate-one", generated);
+    await pause();
   },
   beforeInfo: async () => {
     infoCalls += 1;
@@ -64,6 +71,7 @@ const summary = await runGenerateBatch(
     skipInvalid: false,
     resume: flags.includes("--resume"),
     resubmitUnknown: flags.includes("--resubmit-unknown"),
+    recoverLostCodes: flags.includes("--recover-lost-codes"),
     chunkSize: 20,
     pollBackoff: { initialMs: 2, maxMs: 10, factor: 2 },
   },

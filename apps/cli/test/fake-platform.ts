@@ -4,10 +4,12 @@ import type {
   BatchApi,
   BatchInfo,
   BatchRecordResult,
+  GenerateOneInput,
   GetBatchInfoInput,
+  ProfileState,
   SubmitBatchInput,
 } from "../src/batch/batch-api.ts";
-import { UnknownOutcomeError } from "../src/batch/batch-api.ts";
+import { BatchRejectedError, UnknownOutcomeError } from "../src/batch/batch-api.ts";
 
 /** How the fake platform behaves. */
 export interface FakePlatformOptions {
@@ -30,6 +32,8 @@ export interface FakePlatformOptions {
   readonly afterSubmit?: (submission: number, batchCode: string) => void | Promise<void>;
   /** Called before each batch/info answer. */
   readonly beforeInfo?: (batchCode: string) => void | Promise<void>;
+  /** Called with the ICCID after a single generation made its profile, before the answer. */
+  readonly afterGenerateOne?: (iccid: string) => void | Promise<void>;
 }
 
 interface StoredBatch {
@@ -43,6 +47,12 @@ interface State {
   submissions: number;
   /** ICCID → activation code: the platform's one-profile-per-ICCID rule. */
   profiles: Record<string, string>;
+  /** ICCID → status, when not `Available` (a profile ordered or on a device). */
+  statuses?: Record<string, string>;
+  /** ICCID → how many profiles it has had (1 when absent). */
+  generations?: Record<string, number>;
+  /** ICCIDs deleted, in order. */
+  deleted?: string[];
   batches: Record<string, StoredBatch>;
   /** Every ICCID in every submission, in order (to prove nothing was sent twice). */
   sent: string[];
@@ -116,6 +126,45 @@ export class FakePlatform implements BatchApi {
     return { batchCode };
   }
 
+  async profileState(iccid: string): Promise<ProfileState | undefined> {
+    if (!(iccid in this.state.profiles)) return undefined;
+    return { status: this.state.statuses?.[iccid] ?? "Available", eid: null };
+  }
+
+  async deleteProfile(iccid: string): Promise<void> {
+    if (!(iccid in this.state.profiles)) throw new BatchRejectedError(`iccid ${iccid} not found`);
+    const status = this.state.statuses?.[iccid] ?? "Available";
+    if (status !== "Available") throw new BatchRejectedError(`profile status is ${status}`);
+    delete this.state.profiles[iccid];
+    (this.state.deleted ??= []).push(iccid);
+    this.#save();
+  }
+
+  async generateOne(input: GenerateOneInput): Promise<BatchRecordResult> {
+    const { iccid } = input.record;
+    this.state.sent.push(iccid);
+    if (iccid in this.state.profiles) {
+      throw new BatchRejectedError(
+        `failed: HTTP 200 code PROFILE_EXISTS "PROFILE EXECUTION_ERROR, generateByProfileMetadata, ICCID [${iccid}] already existsById."`,
+      );
+    }
+    const generations = (this.state.generations ??= {});
+    const generation = (generations[iccid] ?? (this.#made(iccid) ? 1 : 0)) + 1;
+    generations[iccid] = generation;
+    const activationCode = fakeActivationCode(iccid, generation);
+    this.state.profiles[iccid] = activationCode;
+    this.#save();
+    await this.#options.afterGenerateOne?.(iccid);
+    return { iccid, success: true, activationCode };
+  }
+
+  // True when some batch made a profile for this ICCID before (its first generation).
+  #made(iccid: string): boolean {
+    return Object.values(this.state.batches).some((batch) =>
+      batch.results.some((result) => result.iccid === iccid && result.success),
+    );
+  }
+
   async getBatchInfo(input: GetBatchInfoInput): Promise<BatchInfo> {
     await this.#options.beforeInfo?.(input.batchCode);
     const batch = this.state.batches[input.batchCode];
@@ -141,9 +190,10 @@ export class FakePlatform implements BatchApi {
   }
 }
 
-/** The activation code the fake gives an ICCID. */
-export function fakeActivationCode(iccid: string): string {
-  const matching = createHash("sha256").update(iccid).digest("hex").slice(0, 32).toUpperCase();
+/** The activation code the fake gives an ICCID's `generation`-th profile. */
+export function fakeActivationCode(iccid: string, generation = 1): string {
+  const seed = generation === 1 ? iccid : `${iccid}:${generation}`;
+  const matching = createHash("sha256").update(seed).digest("hex").slice(0, 32).toUpperCase();
   return `1$rsp-eu.simlessly.com$${matching}`;
 }
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createRspClient } from "@simlessly/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type SampleRecord, sampleRecords, toCsv, writeSampleCsv } from "./sample-records.ts";
 import {
@@ -8,7 +9,7 @@ import {
   type SandboxRun,
   startSandboxCli,
 } from "./sandbox-cli.ts";
-import { allProfiles } from "./sandbox-profiles.ts";
+import { acceptsAsCurrent, allProfiles } from "./sandbox-profiles.ts";
 import { tempDir } from "./test-io.ts";
 
 // `simlessly ac generate-batch` through the typed RSP client against the stateful sandbox over
@@ -51,6 +52,16 @@ function submissions(iccids: readonly string[]): Map<string, number> {
     allProfiles(cli.sandbox)
       .filter((entry) => wanted.has(entry.iccid))
       .map((entry) => [entry.iccid, entry.submissions]),
+  );
+}
+
+/** How many profiles each ICCID has had (more than one once deleted and made again). */
+function generations(iccids: readonly string[]): Map<string, number> {
+  const wanted = new Set(iccids);
+  return new Map(
+    allProfiles(cli.sandbox)
+      .filter((entry) => wanted.has(entry.iccid))
+      .map((entry) => [entry.iccid, entry.generation]),
   );
 }
 
@@ -104,10 +115,14 @@ describe("ac generate-batch against the sandbox", () => {
     }
   });
 
-  /** Runs generate-batch, then resumes with --resubmit-unknown until nothing is unknown. */
+  /**
+   * Runs generate-batch, then resumes with --recover-lost-codes until nothing is unknown;
+   * `beforeResuming` runs once, between the first run and the resumed ones.
+   */
   async function runToTheEnd(
     input: string,
     out: string,
+    beforeResuming: () => void = () => {},
   ): Promise<{ codes: number[]; last: SandboxRun }> {
     const args = [
       ...["ac", "generate-batch", "--config-name", "templateRegular01"],
@@ -116,8 +131,9 @@ describe("ac generate-batch against the sandbox", () => {
     const codes: number[] = [];
     let last = await cli.run(args);
     codes.push(last.code);
+    beforeResuming();
     for (let round = 0; round < 20 && last.code === 4; round += 1) {
-      last = await cli.run([...args, "--resume", "--resubmit-unknown"]);
+      last = await cli.run([...args, "--resume", "--recover-lost-codes"]);
       codes.push(last.code);
     }
     return { codes, last };
@@ -137,68 +153,88 @@ describe("ac generate-batch against the sandbox", () => {
   }
 
   /**
-   * Checks that every record is in results.csv once and what the sandbox saw of it: a success
-   * was submitted once; a failure only by resubmissions of a record the platform had taken
-   * without answering (as many as the journal counts), refused by its one-profile-per-ICCID
-   * rule. Returns how many failed.
+   * Checks that every record is in results.csv once, a success, and what the sandbox saw of
+   * it: an ICCID submitted once has its first profile; one submitted again was taken by an
+   * attempt left without an answer, so its profile was deleted and made again, and the code
+   * in results.csv is the one the sandbox takes as current. Returns how many were made again.
    */
-  function expectEveryRecordAccounted(out: string, records: number, last: SandboxRun): number {
+  async function expectEveryRecordAccounted(
+    out: string,
+    records: number,
+    last: SandboxRun,
+  ): Promise<number> {
     const summary = JSON.parse(last.stdout) as { unknown: number; pending: number };
-    expect(summary).toMatchObject({ unknown: 0, pending: 0 });
+    expect(summary).toMatchObject({ unknown: 0, lost: 0, pending: 0 });
     const rows = resultRows(out);
     expect(rows).toHaveLength(records);
     expect(new Set(rows.map((row) => row[0])).size).toBe(records);
-    const counts = submissions(rows.map((row) => row[0] as string));
+    const iccids = rows.map((row) => row[0] as string);
+    const counts = submissions(iccids);
+    const made = generations(iccids);
     expect(counts.size).toBe(records);
     const attempts = journaledAttempts(out);
-    let refused = 0;
-    for (const row of rows) {
-      const [iccid, status, code] = row;
-      const sent = counts.get(iccid as string);
-      if (status === "success") {
-        expect(code).toMatch(/^1\$/);
-        expect(sent).toBe(1);
+    let remade = 0;
+    const checked: [string, string][] = [];
+    for (const [iccid, status, code] of rows as [string, string, string][]) {
+      expect(status).toBe("success");
+      expect(code).toMatch(/^1\$/);
+      const sent = counts.get(iccid) ?? 0;
+      if (sent === 1) {
+        expect(made.get(iccid)).toBe(1);
+        if (checked.length < 20) checked.push([iccid, code]);
         continue;
       }
-      expect(status).toBe("failed");
-      expect(row.join(",")).toMatch(/already exists/i);
-      expect(sent).toBeGreaterThanOrEqual(2);
-      expect(sent).toBeLessThanOrEqual(attempts.get(iccid as string) ?? 1);
-      refused += 1;
+      // The batch's attempts, then single generations after deleting what they made.
+      expect(attempts.get(iccid) ?? 1).toBeGreaterThanOrEqual(2);
+      expect(made.get(iccid)).toBeGreaterThanOrEqual(2);
+      if (remade < 100) checked.push([iccid, code]);
+      remade += 1;
     }
-    return refused;
+    for (const [iccid, code] of checked) {
+      expect(await acceptsAsCurrent(cli.sandbox, iccid, code), iccid).toBe(true);
+    }
+    return remade;
   }
 
   it("accounts for every record under 5xx, resets, 429 and latency, resubmitting only what is unknown", async () => {
     cli.sandbox.admin.reset();
-    // High rates, so that unknown outcomes are all but certain (about 40 % of submissions).
-    cli.sandbox.admin.setFaults(
-      {
-        latencyMs: [0, 15],
-        errorRate5xx: 0.15,
-        rate429: 0.1,
-        retryAfterSeconds: 0,
-        resetBeforeRate: 0.1,
-        resetAfterRate: 0.15,
-      },
-      11,
-    );
+    // High rates, so that unknown outcomes are all but certain (about 40 % of submissions);
+    // then half as high while resuming, so that resubmissions and every step of recovering
+    // the lost codes meet faults too, and still end in a few rounds.
+    const faults = {
+      latencyMs: [0, 15] as [number, number],
+      errorRate5xx: 0.15,
+      rate429: 0.1,
+      retryAfterSeconds: 0,
+      resetBeforeRate: 0.1,
+      resetAfterRate: 0.15,
+    };
+    cli.sandbox.admin.setFaults(faults, 11);
     try {
       const dir = tempDir();
       const input = join(dir, "sims.csv");
       writeSampleCsv(input, 3000);
       const out = join(dir, "out");
-      const { codes, last } = await runToTheEnd(input, out);
+      const { codes, last } = await runToTheEnd(input, out, () => {
+        cli.sandbox.admin.setFaults({
+          ...faults,
+          errorRate5xx: 0.075,
+          rate429: 0.05,
+          resetBeforeRate: 0.05,
+          resetAfterRate: 0.075,
+        });
+      });
+      cli.sandbox.admin.setFaults({});
       expect(codes[0], last.stderr).toBe(4);
-      expect([0, 1], last.stderr).toContain(last.code);
-      const refused = expectEveryRecordAccounted(out, 3000, last);
-      expect(refused).toBeLessThan(3000 / 2);
+      expect(last.code, last.stderr).toBe(0);
+      const remade = await expectEveryRecordAccounted(out, 3000, last);
+      expect(remade).toBeLessThan(3000 / 2);
     } finally {
       cli.sandbox.admin.setFaults({});
     }
   });
 
-  it("refuses, when resent, exactly the records the platform took without answering", async () => {
+  it("recovers the codes of exactly the records the platform took without answering", async () => {
     cli.sandbox.admin.reset();
     // Every request is processed and then its connection reset: every chunk ends unknown.
     cli.sandbox.admin.setFaults({ resetAfterRate: 1 }, 3);
@@ -219,9 +255,43 @@ describe("ac generate-batch against the sandbox", () => {
     expect(reported.code).toBe(4);
     const once = submissions(sampleRecords(400).map((record) => record.iccid));
     expect([...once.values()]).toEqual(Array(400).fill(1));
+    // Resent, they come back "already exists": lost codes, no rows yet (exit 4).
     const resent = await cli.run([...args, "--resume", "--resubmit-unknown"]);
-    expect(resent.code, resent.stderr).toBe(1);
-    expect(expectEveryRecordAccounted(out, 400, resent)).toBe(400);
+    expect(resent.code, resent.stderr).toBe(4);
+    expect(JSON.parse(resent.stdout)).toMatchObject({ unknown: 0, lost: 400, failed: 0 });
+    expect(resultRows(out)).toHaveLength(0);
+    const recovered = await cli.run([...args, "--resume", "--recover-lost-codes"]);
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(await expectEveryRecordAccounted(out, 400, recovered)).toBe(400);
+  });
+
+  it("reports, and leaves alone, a lost code whose profile was ordered meanwhile", async () => {
+    cli.sandbox.admin.reset();
+    cli.sandbox.admin.setFaults({ resetAfterRate: 1 }, 3);
+    const dir = tempDir();
+    const input = join(dir, "sims.csv");
+    writeSampleCsv(input, 3);
+    const out = join(dir, "out");
+    const args = [
+      ...["ac", "generate-batch", "--config-name", "templateRegular01"],
+      ...["--input", input, "--out", out, "--qr", "none", "--json"],
+    ];
+    expect((await cli.run(args)).code).toBe(4);
+    cli.sandbox.admin.setFaults({});
+    const [ordered] = sampleRecords(1) as [SampleRecord];
+    // Someone orders the profile the unanswered batch made, before the codes are recovered.
+    const { accessKey, secretKey } = cli.sandbox.credentials.rsp;
+    const client = createRspClient({ baseUrl: cli.sandbox.url, accessKey, secretKey });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await client.downloadOrder({ iccid: ordered.iccid });
+    const recovered = await cli.run([...args, "--resume", "--recover-lost-codes"]);
+    expect(recovered.code, recovered.stderr).toBe(1);
+    expect(JSON.parse(recovered.stdout)).toMatchObject({ succeeded: 2, failed: 1, lost: 0 });
+    const rows = new Map(resultRows(out).map((row) => [row[0], row]));
+    expect(rows.get(ordered.iccid)?.join(",")).toMatch(
+      /,failed,,,"the profile was made by an earlier attempt whose answer was lost.*it is Allocated, so it was not deleted/,
+    );
+    expect(generations([ordered.iccid]).get(ordered.iccid)).toBe(1);
   });
 
   const [one, two, three] = sampleRecords(3) as [SampleRecord, SampleRecord, SampleRecord];

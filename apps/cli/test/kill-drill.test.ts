@@ -9,8 +9,9 @@ import { tempDir } from "./test-io.ts";
 // Real kill -9 drills: a child process runs generate-batch against a fake platform whose
 // state survives in a file, is killed (by itself at a chosen step, or from here at a moment
 // picked by the journal's length), and is resumed until done. Then every ICCID must appear
-// exactly once in results.csv, and none may have been sent twice except by an explicit
-// --resubmit-unknown (where the platform's one-profile-per-ICCID rule refuses the repeat).
+// exactly once in results.csv with the code the platform holds for it now, and none may have
+// been sent twice except by an explicit --resubmit-unknown (where the platform's
+// one-profile-per-ICCID rule refuses the repeat) or --recover-lost-codes.
 
 const child = join(import.meta.dirname, "drill-child.ts");
 
@@ -68,26 +69,46 @@ function resultRows(dir: string): string[][] {
     .map((line) => line.split(","));
 }
 
+interface PlatformState {
+  readonly sent: string[];
+  readonly profiles: Record<string, string>;
+  readonly deleted?: string[];
+}
+
+function platformState(dir: string): PlatformState {
+  return JSON.parse(readFileSync(join(dir, "platform.json"), "utf8")) as PlatformState;
+}
+
 function sentCounts(dir: string): Map<string, number> {
-  const state = JSON.parse(readFileSync(join(dir, "platform.json"), "utf8")) as { sent: string[] };
   const counts = new Map<string, number>();
-  for (const iccid of state.sent) counts.set(iccid, (counts.get(iccid) ?? 0) + 1);
+  for (const iccid of platformState(dir).sent) counts.set(iccid, (counts.get(iccid) ?? 0) + 1);
   return counts;
 }
 
+/** Every ICCID has one row, a success with the code the platform holds for it now. */
 function expectExactlyOnce(dir: string, records: number): void {
   const rows = resultRows(dir);
   const iccids = rows.map((row) => row[0]);
   expect(new Set(iccids).size).toBe(rows.length);
   expect(rows).toHaveLength(records);
-  const byIccid = new Map(rows.map((row) => [row[0] as string, row]));
+  const { profiles } = platformState(dir);
+  for (const [iccid, status, code] of rows) {
+    expect(status).toBe("success");
+    expect(code).toBe(profiles[iccid as string]);
+  }
+}
+
+/** ICCIDs sent more than once: each was lost, deleted and made again, once per deletion. */
+function expectResentOnlyToRecover(dir: string): number {
+  const deleted = platformState(dir).deleted ?? [];
   for (const [iccid, count] of sentCounts(dir)) {
     if (count === 1) continue;
-    // Sent twice only through --resubmit-unknown, and then refused by the platform.
-    expect(count).toBe(2);
-    expect(byIccid.get(iccid)?.[1]).toBe("failed");
-    expect(byIccid.get(iccid)?.join(",")).toContain("already exists");
+    // The batch, its resubmission, then one single generation per deletion.
+    const deletions = deleted.filter((each) => each === iccid).length;
+    expect(deletions).toBeGreaterThanOrEqual(1);
+    expect(count).toBe(2 + deletions);
   }
+  return new Set(deleted).size;
 }
 
 describe("kill -9 drills", () => {
@@ -100,22 +121,39 @@ describe("kill -9 drills", () => {
     const unknown = summaryOf(dir);
     expect(unknown.unknown).toBeGreaterThanOrEqual(20);
     expect(unknown.unknown).toBe(unknown.unknownChunks.length * 20);
-    await run(dir, ["--resume", "--resubmit-unknown"]);
-    const final = summaryOf(dir);
-    expect(final).toMatchObject({ unknown: 0, succeeded: 200 - final.failed });
-    // The records the platform had taken are refused when resent, and only those.
-    expect(final.failed).toBeGreaterThanOrEqual(20);
-    expect(final.failed).toBe([...sentCounts(dir).values()].filter((count) => count === 2).length);
+    const resent = await run(dir, ["--resume", "--resubmit-unknown"]);
+    expect(resent.code, resent.stderr).toBe(0);
+    // The records the platform had taken come back "already exists": lost codes, no rows.
+    const lost = summaryOf(dir);
+    expect(lost).toMatchObject({ unknown: 0, failed: 0, succeeded: 200 - lost.lost });
+    expect(lost.lost).toBeGreaterThanOrEqual(20);
+    expect(lost.lost).toBe([...sentCounts(dir).values()].filter((count) => count === 2).length);
+    expect(resultRows(dir)).toHaveLength(200 - lost.lost);
+
+    // Recovery, killed once after the platform made a profile again but before its answer
+    // was journaled, then resumed: that profile is deleted and made once more.
+    expect(
+      (await run(dir, ["--resume", "--recover-lost-codes", "--kill-at", "after-generate-one:3"]))
+        .signal,
+    ).toBe("SIGKILL");
+    const recovered = await run(dir, ["--resume", "--recover-lost-codes"]);
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(summaryOf(dir)).toMatchObject({ unknown: 0, lost: 0, failed: 0, succeeded: 200 });
+    expect(expectResentOnlyToRecover(dir)).toBe(lost.lost);
+    // The killed one at least, and any other made but not yet journaled (concurrency 4).
+    const deletions = platformState(dir).deleted?.length ?? 0;
+    expect(deletions).toBeGreaterThanOrEqual(lost.lost + 1);
+    expect(deletions).toBeLessThanOrEqual(lost.lost + 4);
     expectExactlyOnce(dir, 200);
   });
 
   it("a kill before the platform took a batch loses nothing once it is resubmitted", async () => {
     const dir = setUp(200);
     expect((await run(dir, ["--kill-at", "before-submit:2"])).signal).toBe("SIGKILL");
-    await run(dir, ["--resume", "--resubmit-unknown"]);
-    const final = summaryOf(dir);
-    expect(final).toMatchObject({ unknown: 0, succeeded: 200 - final.failed });
-    expect(final.failed).toBe([...sentCounts(dir).values()].filter((count) => count === 2).length);
+    const resumed = await run(dir, ["--resume", "--recover-lost-codes"]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(summaryOf(dir)).toMatchObject({ unknown: 0, lost: 0, failed: 0, succeeded: 200 });
+    expectResentOnlyToRecover(dir);
     expectExactlyOnce(dir, 200);
   });
 
@@ -137,9 +175,10 @@ describe("kill -9 drills", () => {
       kills += 1;
     }
     expect(kills).toBeGreaterThanOrEqual(2);
-    const last = await run(dir, ["--resume", "--resubmit-unknown"]);
+    const last = await run(dir, ["--resume", "--recover-lost-codes"]);
     expect(last.code, last.stderr).toBe(0);
-    expect(summaryOf(dir)).toMatchObject({ unknown: 0, pending: 0 });
+    expect(summaryOf(dir)).toMatchObject({ unknown: 0, lost: 0, pending: 0, succeeded: 1000 });
+    expectResentOnlyToRecover(dir);
     expectExactlyOnce(dir, 1000);
   });
 });

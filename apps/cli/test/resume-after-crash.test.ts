@@ -162,16 +162,41 @@ describe("--resume after a crash", () => {
       expect(new Set(afterFirst).size).toBe(afterFirst.length);
       expect([...afterFirst, ...unknownIccids].sort()).toEqual(allIccids);
 
-      // Second resume with --resubmit-unknown: every ICCID exactly once in results.csv.
+      // Second resume with --resubmit-unknown: what the unanswered attempt made comes back
+      // "already exists": lost codes, without a row; every other ICCID once in results.csv.
       const second = await runGenerateBatch(
         options({ resume: true, resubmitUnknown: true }),
         async () => platform,
         testIo(dir),
       );
+      const lost = received ? unknownIccids.length : 0;
       expect(second.unknown).toBe(0);
-      expect(resultIccids(dir).sort()).toEqual(allIccids);
-      expect(second.failed).toBe(received ? unknownIccids.length : 0);
-      expect(second.succeeded).toBe(allIccids.length - second.failed);
+      expect(second.failed).toBe(0);
+      expect(second.lost).toBe(lost);
+      expect(second.succeeded).toBe(allIccids.length - lost);
+      const lostIccids = allIccids.filter((iccid) => !resultIccids(dir).includes(iccid));
+      expect(lostIccids.sort()).toEqual(received ? [...unknownIccids].sort() : []);
+
+      // Third resume with --recover-lost-codes: each lost profile deleted and made again, so
+      // every ICCID has one row, with the code the platform holds now.
+      const third = await runGenerateBatch(
+        options({ resume: true, recoverLostCodes: true }),
+        async () => platform,
+        testIo(dir),
+      );
+      expect(third.lost).toBe(0);
+      expect(third.succeeded).toBe(allIccids.length);
+      expect(platform.state.deleted ?? []).toEqual(lostIccids);
+      const rows = readFileSync(join(dir, "out", "results.csv"), "utf8")
+        .trimEnd()
+        .split("\n")
+        .slice(1)
+        .map((line) => line.split(","));
+      expect(rows.map((row) => row[0]).sort()).toEqual(allIccids);
+      for (const [iccid, status, code] of rows) {
+        expect(status).toBe("success");
+        expect(code).toBe(platform.state.profiles[iccid as string]);
+      }
     },
   );
 

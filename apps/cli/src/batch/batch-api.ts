@@ -23,6 +23,21 @@ export interface BatchRecordResult {
   readonly errorReason?: string | undefined;
 }
 
+/** What the platform says of an ICCID's profile (for recovering a lost code). */
+export interface ProfileState {
+  /** The platform's status name, e.g. `Available` (an open set of names). */
+  readonly status: string;
+  /** The EID the profile is bound to, if any. */
+  readonly eid?: string | null | undefined;
+}
+
+/** One record generated on its own, at once (R1 `ac/generate`). */
+export interface GenerateOneInput {
+  readonly configName: string;
+  readonly needAcLink: boolean;
+  readonly record: SimRecord;
+}
+
 /** A batch's progress and the results so far. */
 export interface BatchInfo {
   readonly status: "PROCESSING" | "COMPLETE";
@@ -52,6 +67,19 @@ export interface BatchApi {
    * tell (the listing failed); throws {@link AuthenticationError} for refused credentials.
    */
   hasConfig?(configName: string): Promise<boolean | undefined>;
+  /**
+   * The profile an ICCID holds, or undefined when it holds none (never made, or deleted).
+   * Read-only. For `--recover-lost-codes`, as are the two below.
+   */
+  profileState?(iccid: string): Promise<ProfileState | undefined>;
+  /**
+   * Deletes a profile that is on no device (never with force). Throws as `submitBatch` does:
+   * {@link BatchRejectedError} when refused, {@link UnknownOutcomeError} when it may or may not
+   * have happened.
+   */
+  deleteProfile?(iccid: string): Promise<void>;
+  /** Generates one record at once; throws as `submitBatch` does. */
+  generateOne?(input: GenerateOneInput): Promise<BatchRecordResult>;
 }
 
 /** The submission may or may not have been processed (timeout, connection lost mid-request). */

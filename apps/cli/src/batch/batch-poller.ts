@@ -1,3 +1,4 @@
+import type { SimRecord } from "../validate/validate-record.ts";
 import type { BackoffPolicy } from "./backoff.ts";
 import { AuthenticationError, type BatchApi, type BatchRecordResult } from "./batch-api.ts";
 import { BatchTimeEstimate } from "./batch-time-estimate.ts";
@@ -15,6 +16,13 @@ export interface PendingBatch extends RecordedChunk, Due {
   readonly deadline: number;
   /** Fingerprints of the chunk's secrets, to scrub the platform's reasons with. */
   readonly secrets: HeldSecrets;
+  /** Sent again after an attempt whose outcome was unknown: "already exists" is a lost code. */
+  readonly uncertain: boolean;
+  /**
+   * The records themselves, kept only for an uncertain chunk when lost codes are to be
+   * recovered (generating them again needs their keys); otherwise undefined.
+   */
+  readonly heldRecords: readonly SimRecord[] | undefined;
   lastProcessingAt: number | undefined;
   attempt: number;
   dueAt: number;

@@ -14,6 +14,7 @@ import { BatchPoller, type PendingBatch } from "./batch-poller.ts";
 import { chunkDigest } from "./chunk-digest.ts";
 import type { Clock } from "./clock.ts";
 import type { JournalWriter } from "./journal-writer.ts";
+import { LostCodeRecovery, type RecoveryApi } from "./lost-code-recovery.ts";
 import type { OutcomeRecorder } from "./outcome-recorder.ts";
 import type { ChunkState } from "./read-journal.ts";
 import { RequestSlots } from "./request-slots.ts";
@@ -54,6 +55,11 @@ export interface ChunkPipelineDeps {
   readonly alreadySettled: number;
   /** Holds the secrets of the chunks in flight; every reason from the platform passes it. */
   readonly scrubber: SecretScrubber;
+  /**
+   * Settles lost codes (see lost-codes.ts) when `--recover-lost-codes` asked for it and the
+   * API can; without it they stay lost, for a later run.
+   */
+  readonly recovery: RecoveryApi | undefined;
 }
 
 /** Records counted by outcome, plus images written. */
@@ -62,6 +68,8 @@ export interface PipelineCounts {
   failed: number;
   rejected: number;
   unknown: number;
+  /** Codes lost to an unknown outcome and not recovered (no row in results.csv). */
+  lost: number;
   qrImages: number;
 }
 
@@ -82,6 +90,7 @@ export class ChunkPipeline {
     failed: 0,
     rejected: 0,
     unknown: 0,
+    lost: 0,
     qrImages: 0,
   };
   readonly unknownChunks: number[] = [];
@@ -90,6 +99,7 @@ export class ChunkPipeline {
   readonly #pendingSlots: Semaphore;
   readonly #poller: BatchPoller;
   readonly #polling: Promise<void>;
+  readonly #recovery: LostCodeRecovery | undefined;
   /** Aborted when the run stops (an error, or an interruption): nothing more is sent or polled. */
   readonly #stop = new AbortController();
   readonly #submissions = new Set<Promise<void>>();
@@ -117,6 +127,25 @@ export class ChunkPipeline {
       fail: (error) => this.#fail(error),
     });
     this.#polling = this.#poller.run();
+    this.#recovery =
+      deps.recovery === undefined
+        ? undefined
+        : new LostCodeRecovery({
+            api: deps.recovery,
+            outcomes: deps.outcomes,
+            slots: this.#slots,
+            signal: this.#stop.signal,
+            configName: deps.configName,
+            needAcLink: deps.needAcLink,
+            scrubber: deps.scrubber,
+            settled: (outcome, qrImage) => {
+              this.counts.lost -= 1;
+              if (outcome === "regenerated") this.counts.succeeded += 1;
+              else this.counts.failed += 1;
+              if (qrImage) this.counts.qrImages += 1;
+            },
+            fail: (error) => this.#fail(error),
+          });
   }
 
   /** True once a fatal error or an interruption stopped sending and polling. */
@@ -158,6 +187,11 @@ export class ChunkPipeline {
         this.counts.succeeded += previous.succeeded;
         this.counts.failed += previous.failed;
         this.counts.unknown += previous.missing;
+        this.#lost(
+          chunk,
+          previous.lost.map((iccid) => iccids.indexOf(iccid)),
+          chunk.records,
+        );
         return;
       case "rejected":
         this.counts.rejected += previous.count;
@@ -178,11 +212,18 @@ export class ChunkPipeline {
       this.#pendingSlots.release();
       return;
     }
+    // Sent before with no answer (or sent again after that): "already exists" then means
+    // the attempt that went unanswered made the profile.
+    const uncertain =
+      previous !== undefined &&
+      "uncertain" in previous &&
+      (previous.uncertain || previous.state === "submitting" || previous.state === "unknown");
     if (previous?.state === "submitted") {
       // Submitted by an earlier run: it may well be complete by now.
       this.#accepted += 1;
       const secrets = this.#deps.scrubber.hold(chunk.records.flatMap(secretValuesOf));
-      this.#enqueue(chunk, iccids, previous.batchCode, secrets, this.#deps.clock.now(), 0);
+      const now = this.#deps.clock.now();
+      this.#enqueue(chunk, iccids, previous.batchCode, secrets, uncertain, now, 0);
       return;
     }
     await this.#slots.acquire();
@@ -192,7 +233,7 @@ export class ChunkPipeline {
       return;
     }
     const attempt = (previous !== undefined && "attempts" in previous ? previous.attempts : 0) + 1;
-    const submission = this.#submit(chunk, iccids, attempt)
+    const submission = this.#submit(chunk, iccids, attempt, uncertain)
       .catch((error: unknown) =>
         this.#fail(error instanceof Error ? error : new Error(String(error))),
       )
@@ -202,22 +243,31 @@ export class ChunkPipeline {
 
   /** Waits until every chunk is settled or pending; rethrows what stopped the run, if anything. */
   async finish(): Promise<void> {
-    while (this.#submissions.size > 0) await Promise.all([...this.#submissions]);
-    this.#poller.close();
-    await this.#polling;
+    await this.#drain();
     if (this.#fatal !== undefined) throw this.#fatal;
   }
 
   /** Stops sending (an error outside the pipeline) and waits for requests already out. */
   async abandon(reason: Error): Promise<void> {
     if (!this.stopped) this.#stop.abort(reason);
+    await this.#drain();
+  }
+
+  async #drain(): Promise<void> {
     while (this.#submissions.size > 0) await Promise.all([...this.#submissions]);
     this.#poller.close();
     await this.#polling;
+    // Recovery starts from completed batches, so it ends last.
+    await this.#recovery?.finish();
   }
 
   // Holds a request slot on entry; gives it back as soon as the call returns.
-  async #submit(chunk: PlannedChunk, iccids: string[], attempt: number): Promise<void> {
+  async #submit(
+    chunk: PlannedChunk,
+    iccids: string[],
+    attempt: number,
+    uncertain: boolean,
+  ): Promise<void> {
     const { api, journal, configName, needAcLink, scrubber } = this.#deps;
     try {
       await this.#slots.pace(this.#stop.signal);
@@ -261,7 +311,8 @@ export class ChunkPipeline {
     this.#accepted += 1;
     await journal.append({ event: "submitted", chunk: chunk.index, batchCode });
     const now = this.#deps.clock.now();
-    this.#enqueue(chunk, iccids, batchCode, secrets, now, this.#poller.firstPollAt(now) - now);
+    const firstPollAfterMs = this.#poller.firstPollAt(now) - now;
+    this.#enqueue(chunk, iccids, batchCode, secrets, uncertain, now, firstPollAfterMs);
   }
 
   async #submissionFailed(
@@ -311,6 +362,7 @@ export class ChunkPipeline {
     iccids: readonly string[],
     batchCode: string,
     secrets: HeldSecrets,
+    uncertain: boolean,
     submittedAt: number,
     firstPollAfterMs: number,
   ): void {
@@ -324,6 +376,8 @@ export class ChunkPipeline {
       submittedAt,
       deadline: submittedAt + this.#deps.pollTimeoutMs,
       secrets,
+      uncertain,
+      heldRecords: uncertain && this.#recovery !== undefined ? chunk.records : undefined,
       lastProcessingAt: undefined,
       attempt: 0,
       dueAt: submittedAt + firstPollAfterMs,
@@ -332,11 +386,19 @@ export class ChunkPipeline {
 
   async #complete(batch: PendingBatch, results: readonly BatchRecordResult[]): Promise<void> {
     const scrub = (text: string) => batch.secrets.scrub(text);
-    const outcome = await this.#deps.outcomes.completed(batch, batch.batchCode, results, scrub);
+    const { outcomes } = this.#deps;
+    const outcome = await outcomes.completed(
+      batch,
+      batch.batchCode,
+      results,
+      scrub,
+      batch.uncertain,
+    );
     this.counts.succeeded += outcome.succeeded;
     this.counts.failed += outcome.failed;
     this.counts.unknown += outcome.missing;
     this.counts.qrImages += outcome.qrImages;
+    this.#lost(batch, outcome.lost, batch.heldRecords);
     this.#processing -= batch.iccids.length;
     this.#deps.scrubber.release(batch.secrets);
     this.#pendingSlots.release();
@@ -349,6 +411,24 @@ export class ChunkPipeline {
     this.#deps.scrubber.release(batch.secrets);
     this.#pendingSlots.release();
     this.#showProgress();
+  }
+
+  // Counts a chunk's lost codes, and hands them to recovery when there is one.
+  #lost(
+    chunk: { readonly index: number; readonly lines: readonly number[] },
+    positions: readonly number[],
+    records: readonly SimRecord[] | undefined,
+  ): void {
+    if (positions.length === 0) return;
+    this.counts.lost += positions.length;
+    if (this.#recovery === undefined || records === undefined || this.stopped) return;
+    this.#recovery.add(
+      positions.map((position) => ({
+        chunk: chunk.index,
+        line: chunk.lines[position] as number,
+        record: records[position] as SimRecord,
+      })),
+    );
   }
 
   #markUnknown(index: number, count: number): void {

@@ -33,6 +33,11 @@ export interface GenerateBatchOptions {
   readonly skipInvalid: boolean;
   readonly resume: boolean;
   readonly resubmitUnknown: boolean;
+  /**
+   * With --resume: also send again what --resubmit-unknown sends, and settle the codes lost to
+   * an unknown outcome (see lost-codes.ts): regenerate untouched profiles, report the others.
+   */
+  readonly recoverLostCodes?: boolean;
   /** Records per batch; the contract's maximum unless a test wants small chunks. */
   readonly chunkSize?: number;
   readonly pollBackoff?: BackoffPolicy;
@@ -105,6 +110,11 @@ export interface GenerateBatchSummary {
   readonly rejected: number;
   /** Records whose outcome is unknown (interrupted submissions, missing results). */
   readonly unknown: number;
+  /**
+   * Records whose profiles an unanswered attempt made, so their codes never reached us; no
+   * row until `--recover-lost-codes` settles them.
+   */
+  readonly lost: number;
   /** Records not settled when the run ended: batches still processing, or never sent. */
   readonly pending: number;
   /** Chunk numbers whose submission outcome is unknown. */

@@ -34,6 +34,7 @@ const resumeEvent = z.strictObject({
   event: z.literal("resume"),
   at,
   resubmitUnknown: z.boolean(),
+  recoverLostCodes: z.exactOptional(z.boolean()),
 });
 
 /** Written and flushed before a chunk's request is sent. */
@@ -70,7 +71,12 @@ const rejectedEvent = z.strictObject({
   resultsBytes: bytes,
 });
 
-/** The batch is complete; its rows end at `resultsBytes` of results.csv. */
+/**
+ * The batch is complete; its rows end at `resultsBytes` of results.csv. `lost` names the
+ * ICCIDs that have no row yet: the batch was sent again after an attempt whose outcome was
+ * unknown, and the platform answered "already exists" for them, so their profiles were made
+ * by the lost attempt and their codes never reached us (see `recovered`).
+ */
 const completedEvent = z.strictObject({
   event: z.literal("completed"),
   at,
@@ -79,6 +85,20 @@ const completedEvent = z.strictObject({
   succeeded: z.int().min(0),
   failed: z.int().min(0),
   missing: z.int().min(0),
+  lost: z.exactOptional(z.array(z.string()).min(1)),
+  resultsBytes: bytes,
+});
+
+/**
+ * A lost code's record was settled: its profile regenerated (a `success` row with the new
+ * code), or left alone and reported (a `failed` row). The row ends at `resultsBytes`.
+ */
+const recoveredEvent = z.strictObject({
+  event: z.literal("recovered"),
+  at,
+  chunk,
+  iccid: z.string(),
+  outcome: z.enum(["regenerated", "failed"]),
   resultsBytes: bytes,
 });
 
@@ -90,6 +110,7 @@ const finishedEvent = z.strictObject({
   failed: z.int().min(0),
   rejected: z.int().min(0),
   unknown: z.int().min(0),
+  lost: z.exactOptional(z.int().min(0)),
   pending: z.int().min(0),
 });
 
@@ -103,6 +124,7 @@ export const journalEvent = z.discriminatedUnion("event", [
   releasedEvent,
   rejectedEvent,
   completedEvent,
+  recoveredEvent,
   finishedEvent,
 ]);
 

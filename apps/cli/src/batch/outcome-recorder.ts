@@ -2,6 +2,7 @@ import type { QrWriter } from "../output/qr-writer.ts";
 import type { ResultRow, ResultsWriter } from "../output/results-writer.ts";
 import type { BatchRecordResult } from "./batch-api.ts";
 import type { JournalWriter } from "./journal-writer.ts";
+import { saysAlreadyExists } from "./lost-codes.ts";
 import { rowFor } from "./result-rows.ts";
 
 /** A chunk's records as its rows need them: ICCIDs and input lines, in input order. */
@@ -17,6 +18,8 @@ export interface CompletedCounts {
   readonly failed: number;
   readonly missing: number;
   readonly qrImages: number;
+  /** Positions in the chunk of the records whose codes were lost (no row written). */
+  readonly lost: readonly number[];
 }
 
 /**
@@ -42,33 +45,37 @@ export class OutcomeRecorder {
     this.#qr = qr;
   }
 
-  /** Rows and images of a complete batch, then its `completed` event. */
+  /**
+   * Rows and images of a complete batch, then its `completed` event. For a chunk sent again
+   * after an unknown outcome (`uncertain`), an "already exists" failure is a lost code: it
+   * gets no row, and the event lists its ICCID for recovery.
+   */
   async completed(
     chunk: RecordedChunk,
     batchCode: string,
     results: readonly BatchRecordResult[],
     scrub: (text: string) => string,
+    uncertain: boolean,
   ): Promise<CompletedCounts> {
     const wanted = new Set(chunk.iccids);
     const byIccid = new Map<string, BatchRecordResult>();
     for (const result of results) if (wanted.has(result.iccid)) byIccid.set(result.iccid, result);
-    const rows = chunk.iccids.map(
-      (iccid, index): ResultRow => ({
-        ...rowFor(iccid, byIccid.get(iccid), scrub),
-        line: chunk.lines[index],
-      }),
-    );
-    let qrImages = 0;
-    if (this.#qr !== undefined) {
-      for (const row of rows) {
-        if (row.status !== "success" || row.activationCode === undefined) continue;
-        await this.#qr.write(row.iccid, row.activationCode);
-        qrImages += 1;
+    const rows: ResultRow[] = [];
+    const lost: number[] = [];
+    chunk.iccids.forEach((iccid, index) => {
+      const result = byIccid.get(iccid);
+      if (uncertain && result?.success === false && saysAlreadyExists(result.errorReason)) {
+        lost.push(index);
+        return;
       }
-    }
+      rows.push({ ...rowFor(iccid, result, scrub), line: chunk.lines[index] });
+    });
+    let qrImages = 0;
+    for (const row of rows) if (await this.#writeImage(row)) qrImages += 1;
     const succeeded = rows.filter((row) => row.status === "success").length;
     const missing = rows.filter((row) => row.status === "unknown").length;
     const failed = rows.length - succeeded - missing;
+    const lostIccids = lost.map((index) => chunk.iccids[index] as string);
     await this.#rowsThenEvent(rows, (resultsBytes) => ({
       event: "completed",
       chunk: chunk.index,
@@ -76,9 +83,37 @@ export class OutcomeRecorder {
       succeeded,
       failed,
       missing,
+      ...(lostIccids.length > 0 ? { lost: lostIccids } : {}),
       resultsBytes,
     }));
-    return { succeeded, failed, missing, qrImages };
+    return { succeeded, failed, missing, qrImages, lost };
+  }
+
+  /**
+   * The row of a lost code's record once recovery settled it (and its image for a new code),
+   * then its `recovered` event. True when an image was written.
+   */
+  async recovered(
+    chunk: number,
+    row: ResultRow,
+    outcome: "regenerated" | "failed",
+  ): Promise<boolean> {
+    const image = await this.#writeImage(row);
+    await this.#rowsThenEvent([row], (resultsBytes) => ({
+      event: "recovered",
+      chunk,
+      iccid: row.iccid,
+      outcome,
+      resultsBytes,
+    }));
+    return image;
+  }
+
+  async #writeImage(row: ResultRow): Promise<boolean> {
+    if (this.#qr === undefined || row.status !== "success" || row.activationCode === undefined)
+      return false;
+    await this.#qr.write(row.iccid, row.activationCode);
+    return true;
   }
 
   /** Rows of a batch the platform refused as a whole, then its `rejected` event. */

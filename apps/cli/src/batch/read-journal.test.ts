@@ -71,12 +71,14 @@ describe("readJournal", () => {
         succeeded: 1,
         failed: 1,
         missing: 0,
+        lost: [],
       },
       1: {
         state: "submitted",
         digest: chunkDigest(iccids(1)),
         count: 2,
         attempts: 1,
+        uncertain: false,
         batchCode: "B2",
       },
       2: {
@@ -84,7 +86,7 @@ describe("readJournal", () => {
         digest: chunkDigest(iccids(2)),
         count: 2,
         attempts: 1,
-        reason: "timed out",
+        uncertain: false,
       },
     });
   });
@@ -103,7 +105,56 @@ describe("readJournal", () => {
       digest: chunkDigest(iccids(0)),
       count: 2,
       attempts: 2,
+      // Sent again after an unanswered attempt: "already exists" will mean a lost code.
+      uncertain: true,
     });
+  });
+
+  it("keeps a chunk uncertain through its answer, and takes recovered codes off its lost list", async () => {
+    const lost = iccids(0);
+    const state = await readJournal(
+      journal([
+        start,
+        submitting(0),
+        submitting(0, 2),
+        { event: "submitted", at, chunk: 0, batchCode: "B2" },
+        {
+          event: "completed",
+          at,
+          chunk: 0,
+          batchCode: "B2",
+          succeeded: 0,
+          failed: 0,
+          missing: 0,
+          lost,
+          resultsBytes: 40,
+        },
+        {
+          event: "recovered",
+          at,
+          chunk: 0,
+          iccid: lost[1],
+          outcome: "regenerated",
+          resultsBytes: 80,
+        },
+      ]),
+    );
+    expect(state.resultsBytes).toBe(80);
+    expect(state.chunks.get(0)).toMatchObject({
+      state: "completed",
+      succeeded: 1,
+      failed: 0,
+      lost: [lost[0]],
+    });
+    const submitted = await readJournal(
+      journal([
+        start,
+        submitting(0),
+        submitting(0, 2),
+        { event: "submitted", at, chunk: 0, batchCode: "B2" },
+      ]),
+    );
+    expect(submitted.chunks.get(0)).toMatchObject({ state: "submitted", uncertain: true });
   });
 
   it("ignores a torn last line and reports where the whole lines end", async () => {
@@ -131,6 +182,33 @@ describe("readJournal", () => {
       name: "an answer to a chunk never submitted",
       events: [start, { event: "submitted", at, chunk: 4, batchCode: "B" }],
       want: /chunk 4 was never submitting/,
+    },
+    {
+      name: "a recovered code its chunk never lost",
+      events: [
+        start,
+        submitting(0),
+        { event: "submitted", at, chunk: 0, batchCode: "B" },
+        {
+          event: "completed",
+          at,
+          chunk: 0,
+          batchCode: "B",
+          succeeded: 2,
+          failed: 0,
+          missing: 0,
+          resultsBytes: 9,
+        },
+        {
+          event: "recovered",
+          at,
+          chunk: 0,
+          iccid: iccids(0)[0],
+          outcome: "regenerated",
+          resultsBytes: 19,
+        },
+      ],
+      want: /line 5: ICCID recovered in chunk 0, which lost no such code/,
     },
     {
       name: "a journal that does not begin with start",

@@ -4,34 +4,22 @@ import { splitLines } from "../input/split-lines.ts";
 import { chunkDigest } from "./chunk-digest.ts";
 import { journalEvent, type StartEvent } from "./journal-events.ts";
 
+/** What the journal knows of a chunk that was sent (or about to be). */
+interface AttemptedChunk {
+  readonly digest: string;
+  readonly count: number;
+  readonly attempts: number;
+  /**
+   * True once an attempt of this chunk ended with its outcome unknown and the chunk was sent
+   * again: "already exists" in its results then means the lost attempt made the profile.
+   */
+  readonly uncertain: boolean;
+}
+
 /** Where a chunk stands according to the journal. */
 export type ChunkState =
-  | {
-      readonly state: "submitting";
-      readonly digest: string;
-      readonly count: number;
-      readonly attempts: number;
-    }
-  | {
-      readonly state: "unknown";
-      readonly digest: string;
-      readonly count: number;
-      readonly attempts: number;
-      readonly reason: string;
-    }
-  | {
-      readonly state: "released";
-      readonly digest: string;
-      readonly count: number;
-      readonly attempts: number;
-    }
-  | {
-      readonly state: "submitted";
-      readonly digest: string;
-      readonly count: number;
-      readonly attempts: number;
-      readonly batchCode: string;
-    }
+  | (AttemptedChunk & { readonly state: "submitting" | "unknown" | "released" })
+  | (AttemptedChunk & { readonly state: "submitted"; readonly batchCode: string })
   | { readonly state: "rejected"; readonly digest: string; readonly count: number }
   | {
       readonly state: "completed";
@@ -40,6 +28,8 @@ export type ChunkState =
       readonly succeeded: number;
       readonly failed: number;
       readonly missing: number;
+      /** ICCIDs whose codes were lost and are not recovered yet (no row in results.csv). */
+      readonly lost: readonly string[];
     };
 
 /** What a journal says about a run. */
@@ -106,7 +96,28 @@ export async function readJournal(path: string): Promise<JournalState> {
           digest: chunkDigest(parsed.iccids),
           count: parsed.iccids.length,
           attempts: Math.max(attempts, parsed.attempt),
+          uncertain:
+            previous !== undefined &&
+            "uncertain" in previous &&
+            (previous.uncertain || previous.state === "submitting" || previous.state === "unknown"),
         });
+        break;
+      }
+      case "recovered": {
+        const previous = chunks.get(parsed.chunk);
+        if (previous?.state !== "completed" || !previous.lost.includes(parsed.iccid)) {
+          throw new InputError(
+            `journal ${path} line ${lineNumber}: ICCID recovered in chunk ${parsed.chunk}, which lost no such code`,
+          );
+        }
+        const regenerated = parsed.outcome === "regenerated";
+        chunks.set(parsed.chunk, {
+          ...previous,
+          succeeded: previous.succeeded + (regenerated ? 1 : 0),
+          failed: previous.failed + (regenerated ? 0 : 1),
+          lost: previous.lost.filter((iccid) => iccid !== parsed.iccid),
+        });
+        resultsBytes = parsed.resultsBytes;
         break;
       }
       case "submitted":
@@ -115,36 +126,16 @@ export async function readJournal(path: string): Promise<JournalState> {
       case "rejected":
       case "completed": {
         const previous = chunks.get(parsed.chunk);
-        if (previous === undefined) {
+        if (previous === undefined || !("uncertain" in previous)) {
           throw new InputError(
             `journal ${path} line ${lineNumber}: chunk ${parsed.chunk} was never submitting`,
           );
         }
-        const attempts = "attempts" in previous ? previous.attempts : 1;
-        const { digest } = previous;
-        const count = "count" in previous ? previous.count : 0;
-        if (parsed.event === "submitted") {
-          chunks.set(parsed.chunk, {
-            state: "submitted",
-            digest,
-            count,
-            attempts,
-            batchCode: parsed.batchCode,
-          });
-        } else if (parsed.event === "unknown") {
-          chunks.set(parsed.chunk, {
-            state: "unknown",
-            digest,
-            count,
-            attempts,
-            reason: parsed.reason,
-          });
-        } else if (parsed.event === "released") {
-          chunks.set(parsed.chunk, { state: "released", digest, count, attempts });
-        } else if (parsed.event === "rejected") {
+        const { digest, count, attempts, uncertain } = previous;
+        if (parsed.event === "rejected") {
           chunks.set(parsed.chunk, { state: "rejected", digest, count: parsed.count });
           resultsBytes = parsed.resultsBytes;
-        } else {
+        } else if (parsed.event === "completed") {
           const { batchCode, succeeded, failed, missing } = parsed;
           chunks.set(parsed.chunk, {
             state: "completed",
@@ -153,8 +144,21 @@ export async function readJournal(path: string): Promise<JournalState> {
             succeeded,
             failed,
             missing,
+            lost: parsed.lost ?? [],
           });
           resultsBytes = parsed.resultsBytes;
+        } else if (parsed.event === "submitted") {
+          const { batchCode } = parsed;
+          chunks.set(parsed.chunk, {
+            state: "submitted",
+            digest,
+            count,
+            attempts,
+            uncertain,
+            batchCode,
+          });
+        } else {
+          chunks.set(parsed.chunk, { state: parsed.event, digest, count, attempts, uncertain });
         }
         break;
       }

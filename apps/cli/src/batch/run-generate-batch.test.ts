@@ -14,6 +14,7 @@ import {
 } from "./batch-api.ts";
 import type { GenerateBatchOptions } from "./generate-batch-types.ts";
 import { runGenerateBatch } from "./run-generate-batch.ts";
+import { summaryExitCode } from "./summary-exit-code.ts";
 
 function options(overrides: Partial<GenerateBatchOptions> = {}): GenerateBatchOptions {
   return batchOptions({ ...overrides });
@@ -214,6 +215,89 @@ describe("runGenerateBatch", () => {
     expect(summary).toMatchObject({ succeeded: 8, unknown: 4, unknownChunks: [1] });
     expect(journalOf(dir).find((event) => event.event === "unknown")).toMatchObject({ chunk: 1 });
     expect(resultsOf(dir)).toHaveLength(9);
+  });
+
+  it("holds back lost codes, then recovers them: remakes the untouched profiles, reports the others", async () => {
+    const dir = tempDir();
+    const records = sampleRecords(12);
+    writeFileSync(join(dir, "in.csv"), toCsv(records));
+    // The platform takes chunk 1 (records 5-8), but its answer is lost.
+    const platform = new FakePlatform({ afterSubmit: (n) => (n === 2 ? timeout() : undefined) });
+    const first = await runGenerateBatch(
+      options({ concurrency: 1 }),
+      async () => platform,
+      testIo(dir),
+    );
+    expect(first).toMatchObject({ succeeded: 8, unknown: 4, lost: 0 });
+
+    // Sent again, they come back "already exists": lost, no row, exit 4.
+    const resent = await runGenerateBatch(
+      options({ concurrency: 1, resume: true, resubmitUnknown: true }),
+      async () => platform,
+      testIo(dir),
+    );
+    expect(resent).toMatchObject({ succeeded: 8, failed: 0, unknown: 0, lost: 4, pending: 0 });
+    expect(summaryExitCode(resent)).toBe(4);
+    expect(resultsOf(dir)).toHaveLength(9);
+    expect(
+      journalOf(dir).find((event) => event.event === "completed" && event.chunk === 1),
+    ).toMatchObject({
+      lost: records.slice(4, 8).map((record) => record.iccid),
+    });
+
+    // Someone ordered one of them meanwhile: it is left alone and reported.
+    const ordered = records[5]?.iccid as string;
+    platform.state.statuses = { [ordered]: "Released" };
+    const io = testIo(dir);
+    const recovered = await runGenerateBatch(
+      options({ concurrency: 1, resume: true, recoverLostCodes: true }),
+      async () => platform,
+      io,
+    );
+    expect(io.stderr.text).toContain("resuming: 8 of 12 records settled, 4 lost codes");
+    expect(recovered).toMatchObject({ succeeded: 11, failed: 1, lost: 0, pending: 0 });
+    expect(summaryExitCode(recovered)).toBe(1);
+    expect(platform.state.deleted?.sort()).toEqual(
+      [records[4], records[6], records[7]].map((record) => record?.iccid).sort(),
+    );
+    const rows = new Map(resultsOf(dir).map((row) => [row[0], row]));
+    expect(rows.size).toBe(13);
+    for (const record of records) {
+      const row = rows.get(record.iccid);
+      if (record.iccid === ordered) {
+        expect(row?.slice(0, 3)).toEqual([ordered, "failed", ""]);
+        expect(row?.join(",")).toContain("it is Released");
+      } else {
+        expect(row?.[2]).toBe(platform.state.profiles[record.iccid]);
+      }
+    }
+    // The remade ones carry new codes, not the lost ones.
+    expect(rows.get(records[4]?.iccid as string)?.[2]).not.toBe(
+      fakeActivationCode(records[4]?.iccid as string),
+    );
+    // A finished run has nothing left to recover.
+    const again = await runGenerateBatch(
+      options({ concurrency: 1, resume: true, recoverLostCodes: true }),
+      async () => platform,
+      testIo(dir),
+    );
+    expect(again).toMatchObject({ succeeded: 11, failed: 1, lost: 0 });
+    expect(resultsOf(dir)).toHaveLength(13);
+  });
+
+  it("refuses --recover-lost-codes without --resume", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "in.csv"), toCsv(sampleRecords(2)));
+    await expect(
+      runGenerateBatch(
+        options({ recoverLostCodes: true }),
+        async () => new FakePlatform(),
+        testIo(dir),
+      ),
+    ).rejects.toMatchObject({
+      exitCode: 2,
+      message: "--recover-lost-codes only applies with --resume",
+    });
   });
 
   it("stops at a refusal of the first batch, releasing it, and sends nothing more", async () => {

@@ -15,6 +15,7 @@ import type {
 } from "./generate-batch-types.ts";
 import { runFirstPass } from "./input-pass.ts";
 import { createIssueReporter } from "./issue-reporter.ts";
+import { canRecover } from "./lost-code-recovery.ts";
 import { discardUnstartedRun, isTaken, outputPaths, refuseLinkedRunFiles } from "./output-paths.ts";
 import { type JournalState, readJournal } from "./read-journal.ts";
 import { acquireRunLock, type RunLock } from "./run-lock.ts";
@@ -120,6 +121,11 @@ export async function runGenerateBatch(
     }
     if (paths === undefined) throw new UsageError("--out DIR is required");
     const api = await connect();
+    if (options.recoverLostCodes === true && !canRecover(api)) {
+      throw new UsageError(
+        "--recover-lost-codes: this platform connection cannot read, delete or generate single profiles",
+      );
+    }
     if (previous === undefined) await checkConfig(api, settings.configName, io);
     return await sendAll({
       options,
@@ -144,6 +150,7 @@ const emptyCounts = {
   failed: 0,
   rejected: 0,
   unknown: 0,
+  lost: 0,
   pending: 0,
   unknownChunks: [],
   qrImages: 0,

@@ -24,6 +24,9 @@ export function checkOptions(options: GenerateBatchOptions): void {
   if (options.resubmitUnknown && !options.resume) {
     throw new UsageError("--resubmit-unknown only applies with --resume");
   }
+  if (options.recoverLostCodes === true && !options.resume) {
+    throw new UsageError("--recover-lost-codes only applies with --resume");
+  }
   if (!options.dryRun && options.outDir === undefined)
     throw new UsageError("--out DIR is required");
   if (options.resume) {

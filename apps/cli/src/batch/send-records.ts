@@ -23,6 +23,7 @@ import {
 import type { FirstPass } from "./input-pass.ts";
 import { createIssueReporter } from "./issue-reporter.ts";
 import { JournalWriter } from "./journal-writer.ts";
+import { canRecover } from "./lost-code-recovery.ts";
 import { OutcomeRecorder } from "./outcome-recorder.ts";
 import type { OutputPaths } from "./output-paths.ts";
 import type { JournalState } from "./read-journal.ts";
@@ -88,8 +89,14 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
   let results: ResultsWriter | undefined;
   let rejected: RejectedWriter | undefined;
   try {
-    if (previous !== undefined)
-      await journal.append({ event: "resume", resubmitUnknown: options.resubmitUnknown });
+    const recoverLostCodes = options.recoverLostCodes === true;
+    if (previous !== undefined) {
+      await journal.append({
+        event: "resume",
+        resubmitUnknown: options.resubmitUnknown || recoverLostCodes,
+        ...(recoverLostCodes ? { recoverLostCodes } : {}),
+      });
+    }
     results =
       previous === undefined
         ? ResultsWriter.create(paths.results)
@@ -120,7 +127,8 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
       ratePerSecond: options.ratePerSecond,
       maxPending: options.maxPending ?? defaultMaxPending,
       pollTimeoutMs: options.pollTimeoutMs,
-      resubmitUnknown: options.resubmitUnknown,
+      resubmitUnknown: options.resubmitUnknown || recoverLostCodes,
+      recovery: recoverLostCodes && canRecover(api) ? api : undefined,
       backoff: options.pollBackoff ?? defaultPollBackoff,
       clock: io.clock,
       progress,
@@ -185,13 +193,15 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
     }
     const { counts } = pipeline;
     // Whatever is not settled (still processing, or never sent) is left for --resume.
-    const pending = valid - counts.succeeded - counts.failed - counts.rejected - counts.unknown;
+    const pending =
+      valid - counts.succeeded - counts.failed - counts.rejected - counts.unknown - counts.lost;
     await journal.append({
       event: "finished",
       succeeded: counts.succeeded,
       failed: counts.failed,
       rejected: counts.rejected,
       unknown: counts.unknown,
+      ...(counts.lost > 0 ? { lost: counts.lost } : {}),
       pending,
     });
     return {
@@ -201,6 +211,7 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
       failed: counts.failed,
       rejected: counts.rejected,
       unknown: counts.unknown,
+      lost: counts.lost,
       pending,
       unknownChunks: [...pipeline.unknownChunks].sort((a, b) => a - b),
       qrImages: counts.qrImages,

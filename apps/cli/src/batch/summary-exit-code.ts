@@ -9,7 +9,8 @@ export function summaryExitCode(summary: GenerateBatchSummary): ExitCodeValue {
   // Skipped invalid records do not fail a run (the user asked to skip them), but a run that
   // had nothing valid to send did nothing.
   if (summary.valid === 0) codes.push(ExitCode.invalidInput);
-  if (summary.unknown > 0 || summary.pending > 0) codes.push(ExitCode.unknownOutcome);
+  if (summary.unknown > 0 || summary.lost > 0 || summary.pending > 0)
+    codes.push(ExitCode.unknownOutcome);
   if (summary.failed > 0 || summary.rejected > 0) codes.push(ExitCode.recordsFailed);
   return mostUrgentExitCode(codes);
 }

@@ -46,8 +46,13 @@ DIR/journal.jsonl records every submission (ICCIDs, chunk states, batch codes; n
 secrets), flushed to disk before and after each one. After a crash or kill, run the same
 command with --resume: nothing is lost and nothing is sent twice. A batch whose
 submission was interrupted has an unknown outcome; it is reported (exit 4) until you
-resume with --resubmit-unknown, which sends it again (the platform accepts one profile
-per ICCID, so records that were already processed fail instead of being duplicated).`,
+resume with --resubmit-unknown, which sends it again. The platform keeps one profile per
+ICCID, so a record the unanswered attempt already made comes back "already exists": its
+profile was made but its code never reached us. Such a lost code gets no row and is
+reported (exit 4) until you resume with --recover-lost-codes, which also resends unknown
+batches, then reads each such profile: one still Available (never ordered, on no device)
+is deleted and generated again, so every record ends with one usable code; any other is
+left alone and gets a failed row with its status (exit 1).`,
     options: {
       "config-name": {
         type: "string",
@@ -126,6 +131,11 @@ per ICCID, so records that were already processed fail instead of being duplicat
       "resubmit-unknown": {
         type: "boolean",
         description: "With --resume: send again the batches whose outcome is unknown",
+      },
+      "recover-lost-codes": {
+        type: "boolean",
+        description:
+          "With --resume: as --resubmit-unknown, and get the codes an unanswered\nattempt made: delete each such profile still Available and generate it again;\nreport one already ordered or on a device (exit 1)",
       },
     },
     maxPositionals: 0,

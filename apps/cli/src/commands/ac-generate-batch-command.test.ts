@@ -140,6 +140,39 @@ describe("simlessly ac generate-batch", () => {
     expect(settled.stdout).toContain("Resumed run finished");
   });
 
+  it("exits 4 for codes lost to an unanswered batch, says how to recover them, and 0 once recovered", async () => {
+    const dir = inputDir(sampleRecords(300));
+    // The platform takes the first batch, but its answer is lost.
+    const platform = new FakePlatform({ afterSubmit: (n) => (n === 1 ? timeout() : undefined) });
+    expect(
+      (
+        await runCliForTest([...base, "--concurrency", "1"], {
+          cwd: dir,
+          env: credentials,
+          api: platform,
+        })
+      ).code,
+    ).toBe(4);
+    const resume = ["ac", "generate-batch", "--out", "out", "--resume", "--qr", "none"];
+    const resent = await runCliForTest([...resume, "--resubmit-unknown"], {
+      cwd: dir,
+      env: credentials,
+      api: platform,
+    });
+    expect(resent.code).toBe(4);
+    expect(resent.stdout).toMatch(
+      /lost\s+200 codes lost to an unanswered attempt \(the profiles were made, their codes never reached us\); run again with --resume --recover-lost-codes/,
+    );
+    expect(resent.stdout).toMatch(/Continue with: simlessly ac generate-batch --out \S+ --resume/);
+    const recovered = await runCliForTest([...resume, "--recover-lost-codes"], {
+      cwd: dir,
+      env: credentials,
+      api: platform,
+    });
+    expect(recovered.code, recovered.stderr).toBe(0);
+    expect(recovered.stdout).toMatch(/succeeded\s+300/);
+  });
+
   it("checks an input with --dry-run without credentials or files", async () => {
     const dir = inputDir(sampleRecords(450));
     const run = await runCliForTest(["ac", "generate-batch", "--input", "in.csv", "--dry-run"], {

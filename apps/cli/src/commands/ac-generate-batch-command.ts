@@ -136,6 +136,7 @@ export function readOptions(values: Values): GenerateBatchOptions {
     skipInvalid: flag("skip-invalid"),
     resume: flag("resume"),
     resubmitUnknown: flag("resubmit-unknown"),
+    recoverLostCodes: flag("recover-lost-codes"),
     ...(pollBackoff === undefined ? {} : { pollBackoff }),
   };
 }

@@ -12,6 +12,7 @@ const fromTheJournal = new Set([
   "dry-run",
   "resume",
   "resubmit-unknown",
+  "recover-lost-codes",
   "out",
   "json",
   "help",

@@ -48,6 +48,12 @@ export function summaryText(summary: GenerateBatchSummary, style: Style): string
       `${style.yellow(String(summary.unknown))} outcome unknown${chunks}; run again with --resume --resubmit-unknown`,
     ]);
   }
+  if (summary.lost > 0) {
+    rows.push([
+      "lost",
+      `${style.yellow(String(summary.lost))} codes lost to an unanswered attempt (the profiles were made, their codes never reached us); run again with --resume --recover-lost-codes`,
+    ]);
+  }
   if (summary.pending > 0) {
     rows.push([
       "pending",
@@ -72,7 +78,10 @@ export function summaryText(summary: GenerateBatchSummary, style: Style): string
         : "Run finished";
   lines.push(style.bold(title));
   for (const [label, value] of rows) lines.push(`  ${label.padEnd(width)}  ${value}`);
-  if (summary.resumeCommand !== undefined && (summary.pending > 0 || summary.unknown > 0)) {
+  if (
+    summary.resumeCommand !== undefined &&
+    (summary.pending > 0 || summary.unknown > 0 || summary.lost > 0)
+  ) {
     lines.push(`Continue with: ${summary.resumeCommand}`);
   }
   return `${lines.join("\n")}\n`;

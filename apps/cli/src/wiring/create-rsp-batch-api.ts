@@ -59,6 +59,41 @@ export function rspBatchApi(client: RspClient): BatchApi {
         return undefined;
       }
     },
+    async profileState(iccid) {
+      try {
+        const detail = await client.getProfileDetail({ iccid });
+        // The platform keeps answering for a deleted profile (the sandbox does); it holds none.
+        if (detail.status.toLowerCase() === "deleted") return undefined;
+        return { status: detail.status, eid: detail.eid };
+      } catch (error) {
+        if (error instanceof SimlesslyApiError) {
+          if (refusedCredentials(error))
+            throw new AuthenticationError(error.message, { cause: error });
+          if (saysNotFound(error)) return undefined;
+        }
+        throw error;
+      }
+    },
+    async deleteProfile(iccid) {
+      try {
+        await client.deleteProfile({ iccid });
+      } catch (error) {
+        throw submissionError(error);
+      }
+    },
+    async generateOne({ configName, needAcLink, record }) {
+      try {
+        const generated = await client.generateAc({ ...record, configName, needAcLink });
+        return {
+          iccid: generated.iccid,
+          success: true,
+          activationCode: generated.activationCode,
+          acLink: generated.acLink,
+        };
+      } catch (error) {
+        throw submissionError(error);
+      }
+    },
     async getBatchInfo({ batchCode, needAcLink }) {
       try {
         return batchInfoFrom(await client.getBatchInfo({ batchCode, needAcLink }));
@@ -96,6 +131,16 @@ function submissionError(error: unknown): Error {
   }
   const message = error instanceof Error ? error.message : "the submission failed";
   return new UnknownOutcomeError(message, options);
+}
+
+/**
+ * A refusal that says the ICCID holds no profile. The platform's code for it is not
+ * documented (inferred: the sandbox's PROFILE_NOT_FOUND, or a message saying "not found" or
+ * "not exist", as the appendix's other codes do).
+ */
+function saysNotFound(error: SimlesslyApiError): boolean {
+  if (error.code === "PROFILE_NOT_FOUND") return true;
+  return /not\s*(found|exists?)/i.test(error.serverMessage);
 }
 
 function batchInfoFrom(info: RspData<"getBatchInfo">): BatchInfo {
