@@ -1,5 +1,6 @@
 // Benchmark: CPU per QR image by step (matrix, raster, PNG/zlib, SVG, file) for the encoders
 // and image writers considered, and whether a worker thread pays. Prints a Markdown table.
+// What the fixed data mask gives up is bench/qr-mask.bench.ts's subject.
 // The activation codes are made up here and never printed. Rows with files vary with the
 // file system's state: ext4 mounted with `discard` creates files slowly for a while after
 // many were deleted (as every run of this and of e2e.bench.ts does at its end).
@@ -64,7 +65,12 @@ function cpuNow(scope: "process" | "thread"): NodeJS.CpuUsage {
     : process.cpuUsage();
 }
 
-/** Median over 5 rounds (after a warm-up round) of CPU and wall time per call. */
+/**
+ * Median over 5 rounds (after a warm-up round) of CPU and wall time per call. Each round
+ * starts after a full collection, and the collector's catch-up after it is charged to the
+ * round: the fast steps get enough calls for rounds of a few hundred milliseconds, else that
+ * cost, about the same whatever the round's length, doubles their CPU per call.
+ */
 async function measure(
   calls: number,
   run: (index: number) => unknown,
@@ -138,6 +144,75 @@ function pngChunk(type: string, data: Uint8Array): Buffer {
   chunk.set(data, 8);
   chunk.writeUInt32BE(crc32(chunk.subarray(4, 8 + data.length)), 8 + data.length);
   return chunk;
+}
+
+/**
+ * The same image with the pixels in stored (uncompressed) deflate blocks: no coding at all,
+ * the rows copied (each module row 8 times) and their Adler-32 carried per module row.
+ */
+function storedPng(matrix: QrMatrix): Buffer {
+  const { size, modules } = matrix;
+  const side = size + 8;
+  const rowLength = side + 1;
+  const raw = Buffer.allocUnsafe(rowLength * side * 8);
+  let a = 1;
+  let b = 0;
+  for (let y = 0; y < side; y += 1) {
+    const at = y * 8 * rowLength;
+    raw[at] = 0;
+    raw.fill(0xff, at + 1, at + rowLength);
+    const symbolRow = y - 4;
+    if (symbolRow >= 0 && symbolRow < size) {
+      for (let x = 0; x < size; x += 1)
+        raw[at + 5 + x] = (modules[symbolRow * size + x] as number) - 1;
+    }
+    let sum = 0;
+    let weighted = 0;
+    for (let index = 0; index < rowLength; index += 1) {
+      sum += raw[at + index] as number;
+      weighted += (rowLength - index) * (raw[at + index] as number);
+    }
+    for (let repeat = 1; repeat <= 8; repeat += 1) {
+      if (repeat < 8) raw.copyWithin(at + repeat * rowLength, at, at + rowLength);
+      b = (b + rowLength * a + weighted) % 65_521;
+      a = (a + sum) % 65_521;
+    }
+  }
+  const blocks = Math.ceil(raw.length / 65_535);
+  const idat = Buffer.allocUnsafe(2 + raw.length + 5 * blocks + 4);
+  idat[0] = 0x78;
+  idat[1] = 0x01;
+  let at = 2;
+  for (let from = 0; from < raw.length; from += 65_535) {
+    const length = Math.min(65_535, raw.length - from);
+    idat[at] = from + length === raw.length ? 1 : 0; // BFINAL, BTYPE 00: stored
+    idat.writeUInt16LE(length, at + 1);
+    idat.writeUInt16LE(length ^ 0xffff, at + 3);
+    raw.copy(idat, at + 5, from, from + length);
+    at += 5 + length;
+  }
+  idat.writeUInt32BE(((b << 16) | a) >>> 0, at);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(side * 8, 0);
+  header.writeUInt32BE(side * 8, 4);
+  header[8] = 1;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", idat),
+    pngChunk("IEND", new Uint8Array(0)),
+  ]);
+}
+
+/** qr's matrix (byte mode only: one version larger for most codes), one byte a module. */
+function qrLibraryMatrix(text: string, mask?: number): QrMatrix {
+  const rows = encodeQR(text, "raw", { ecc: "medium", border: 1, mask });
+  const size = rows.length - 2;
+  const modules = new Uint8Array(size * size);
+  for (let y = 0; y < size; y += 1) {
+    for (let x = 0; x < size; x += 1) modules[y * size + x] = rows[y + 1]?.[x + 1] === true ? 1 : 0;
+  }
+  return { size, modules };
 }
 
 function generatorMatrix(text: string) {
@@ -215,11 +290,23 @@ async function main(): Promise<void> {
   );
   const raw = { ecc: "medium", border: 1 } as const;
   const qrSize = encodeQR(text(0), "raw", raw).length - 2;
-  await table.add("matrix", `qr 0.7.0 encodeQR raw (${modules(qrSize)}, byte mode)`, 4000, (i) =>
+  await table.add("matrix", `qr 0.7.0 encodeQR raw (${modules(qrSize)}, byte mode)`, 10_000, (i) =>
     encodeQR(text(i), "raw", raw),
   );
-  await table.add("matrix", "**encodeQrMatrix** (qr, then one byte a module)", 4000, (i) =>
-    encodeQrMatrix(text(i)),
+  await table.add("matrix", "qr 0.7.0 encodeQR raw, mask fixed (no penalty search)", 10_000, (i) =>
+    encodeQR(text(i), "raw", { ...raw, mask: 2 }),
+  );
+  await table.add(
+    "matrix",
+    "qr 0.7.0 as before: encodeQR raw, then one byte a module",
+    10_000,
+    (i) => qrLibraryMatrix(text(i)),
+  );
+  await table.add(
+    "matrix",
+    `**encodeQrMatrix** (own: ${modules(matrix(0).size)}, mixed segments, mask 2)`,
+    40_000,
+    (i) => encodeQrMatrix(text(i)),
   );
 
   // 2. The PNG as it was: qrcode's RGBA raster, pngjs's filters, deflate on zlib's pool.
@@ -247,16 +334,31 @@ async function main(): Promise<void> {
   await table.add(
     "PNG from matrix",
     "1-bit rows, zlib deflateSync level 1 Z_RLE",
-    4000,
+    10_000,
     (i) => zlibPng(matrix(i)),
     zlibPng(matrix(0)).length,
   );
   await table.add(
     "PNG from matrix",
-    "**qrPng**: 1-bit rows, own fixed-Huffman deflate",
-    4000,
+    "1-bit rows, stored deflate blocks (no coding)",
+    10_000,
+    (i) => storedPng(matrix(i)),
+    storedPng(matrix(0)).length,
+  );
+  await table.add(
+    "PNG from matrix",
+    "**qrPng**: 1-bit rows, own deflate, one constant Huffman code",
+    40_000,
     (i) => qrPng(matrix(i)),
     qrPng(matrix(0)).length,
+  );
+  const qrMatrices = texts.slice(0, 200).map((value) => qrLibraryMatrix(value));
+  await table.add(
+    "PNG from matrix",
+    `**qrPng** of qr's ${modules(qrMatrices[0]?.size ?? 0)} matrices (as before)`,
+    40_000,
+    (i) => qrPng(qrMatrices[i % qrMatrices.length] as QrMatrix),
+    qrPng(qrMatrices[0] as QrMatrix).length,
   );
 
   // 4. SVG.
@@ -272,14 +374,14 @@ async function main(): Promise<void> {
   await table.add(
     "SVG, whole",
     "qr 0.7.0 encodeQR svg, border 4",
-    3000,
+    10_000,
     (i) => encodeQR(text(i), "svg", svgOptions),
     encodeQR(text(0), "svg", svgOptions).length,
   );
   await table.add(
     "SVG from matrix",
     "**qrSvg**: one stroked path",
-    4000,
+    20_000,
     (i) => Buffer.from(qrSvg(matrix(i)), "latin1"),
     qrSvg(matrix(0)).length,
   );
@@ -294,15 +396,16 @@ async function main(): Promise<void> {
     };
     const path = (format: string) => join(folder, `${nextIccid()}.${format}`);
     const png = qrPng(matrix(0));
-    await table.add("file", "create 0600 exclusively, write, close", 2000, () =>
+    await table.add("file", "create 0600 exclusively, write, close", 4000, () =>
       writeFile(path("bin"), png),
     );
+
     await table.add("image + file", "qrcode toBuffer + file (before)", 300, async (i) =>
       writeFile(path("png"), await qrcode.toBuffer(text(i), { ...oldOptions, type: "png" })),
     );
     for (const format of ["png", "svg"] as const) {
       const writer = await createQrWriter(join(folder, format), format);
-      await table.add("image + file", `**createQrWriter ${format}**`, 2000, (i) =>
+      await table.add("image + file", `**createQrWriter ${format}**`, 8000, (i) =>
         writer.write(nextIccid(), text(i)),
       );
     }
@@ -347,7 +450,7 @@ async function workerLines(
       "thread",
     );
     const writer = await createQrWriter(join(folder, "inline"), "png");
-    const inline = await measure(2000, (index) => writer.write(nextIccid(), text(index)), "thread");
+    const inline = await measure(8000, (index) => writer.write(nextIccid(), text(index)), "thread");
     return [
       line("png in a worker, one at a time", one),
       line("png in a worker, 4 in flight", four, 4),

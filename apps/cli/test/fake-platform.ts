@@ -136,7 +136,7 @@ export class FakePlatform implements BatchApi {
     const status = this.state.statuses?.[iccid] ?? "Available";
     if (status !== "Available") throw new BatchRejectedError(`profile status is ${status}`);
     delete this.state.profiles[iccid];
-    (this.state.deleted ??= []).push(iccid);
+    this.state.deleted = [...(this.state.deleted ?? []), iccid];
     this.#save();
   }
 
@@ -148,9 +148,9 @@ export class FakePlatform implements BatchApi {
         `failed: HTTP 200 code PROFILE_EXISTS "PROFILE EXECUTION_ERROR, generateByProfileMetadata, ICCID [${iccid}] already existsById."`,
       );
     }
-    const generations = (this.state.generations ??= {});
+    const generations = this.state.generations ?? {};
     const generation = (generations[iccid] ?? (this.#made(iccid) ? 1 : 0)) + 1;
-    generations[iccid] = generation;
+    this.state.generations = { ...generations, [iccid]: generation };
     const activationCode = fakeActivationCode(iccid, generation);
     this.state.profiles[iccid] = activationCode;
     this.#save();

@@ -42,6 +42,23 @@ function sampleCodes(): Map<string, string> {
   for (let index = 0; index < 10; index += 1) {
     codes.set(`production ${index}`, `1$rsp-eu.simlessly.com$${hex(32)}`);
   }
+  // Segments of each mode: the encoder mixes byte, alphanumeric and numeric ones.
+  codes.set(
+    "lower-case matching id (byte mode)",
+    `1$rsp-eu.simlessly.com$${hex(24).toLowerCase()}`,
+  );
+  codes.set(
+    "digits-only matching id (numeric)",
+    `1$rsp-eu.simlessly.com$${"7".repeat(5)}${hex(30).replace(/[A-F]/g, "1")}`,
+  );
+  codes.set(
+    "matching id with dashes",
+    `1$smdp.example.org$${hex(5)}-${hex(5)}-${hex(5)}-${hex(5)}`,
+  );
+  // Lengths from version 2 to 9, one of each size or so.
+  for (let length = 4; length <= 200; length += 14) {
+    codes.set(`matching id of ${length}`, `1$rsp.example.com$${hex(length)}`);
+  }
   return codes;
 }
 
@@ -227,6 +244,8 @@ describe.each(["png", "svg"] as const)("QR images as %s", (format) => {
       iccids.set(name, iccid);
       await writer.write(iccid, code);
     }
+    const versions = new Set<number>();
+    const modes = new Set<string>();
     for (const [name, code] of codes) {
       const path = join(folder, `${iccids.get(name)}.${format}`);
       expectPrivateRegularFile(path);
@@ -239,7 +258,12 @@ describe.each(["png", "svg"] as const)("QR images as %s", (format) => {
       expect(decoded.quietZoneLight, `${name}: quiet zone of 4 light modules`).toBe(true);
       expect(matchesReference(decoded), `${name}: modules equal the reference`).toBe(true);
       if (format === "png") expect(decoded.modulePixels).toBe(8);
+      versions.add((decoded.grid.length - 2 * quietZone - 17) / 4);
+      for (const chunk of decoded.chunks) modes.add(chunk.type);
     }
+    // The sample reaches every size from version 2 to 9, and segments of all three modes.
+    for (let version = 2; version <= 9; version += 1) expect(versions.has(version)).toBe(true);
+    expect([...modes].sort()).toEqual(["alphanumeric", "byte", "numeric"]);
   });
 
   it("replaces an earlier image of the same ICCID", async () => {

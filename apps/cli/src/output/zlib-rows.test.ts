@@ -2,6 +2,7 @@ import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { ZlibRowsWriter, zlibRowsBound } from "./zlib-rows.ts";
 
+/** Rows as the writer takes them (a bit a byte, 1 = 0xFF), with runs of every length. */
 function randomRows(seed: number, rowLength: number, count: number): Uint8Array[] {
   let state = seed;
   const next = () => {
@@ -10,13 +11,19 @@ function randomRows(seed: number, rowLength: number, count: number): Uint8Array[
   };
   const rows: Uint8Array[] = [];
   for (let index = 0; index < count; index += 1) {
-    const row = new Uint8Array(rowLength);
-    // Runs of every length, of 0x00 and 0xFF as in images and of any byte.
+    const row = new Uint8Array(Math.ceil(rowLength / 8));
     for (let at = 0; at < rowLength; ) {
       const run = 1 + (next() % 12);
-      const byte = next() % 3 === 0 ? next() & 0xff : next() % 2 === 0 ? 0 : 0xff;
-      row.fill(byte, at, at + run);
+      if (next() % 2 === 0) {
+        for (let bit = at; bit < Math.min(at + run, rowLength); bit += 1) {
+          row[bit >>> 3] = (row[bit >>> 3] as number) | (0x80 >>> (bit & 7));
+        }
+      }
       at += run;
+    }
+    // Bits past the row's end say nothing: set some, which must change nothing.
+    if (rowLength % 8 !== 0 && next() % 2 === 0) {
+      row[row.length - 1] = (row[row.length - 1] as number) | (0xff >>> (rowLength % 8));
     }
     // Some rows repeat the one before, as quiet zones do.
     rows.push(index > 0 && next() % 4 === 0 ? (rows[index - 1] as Uint8Array) : row);
@@ -24,14 +31,26 @@ function randomRows(seed: number, rowLength: number, count: number): Uint8Array[
   return rows;
 }
 
+/** The bytes a row stands for: 0xFF where its bit is set, else 0x00. */
+function rowBytes(bits: Uint8Array, rowLength: number): Buffer {
+  const bytes = Buffer.alloc(rowLength);
+  for (let index = 0; index < rowLength; index += 1) {
+    if (((bits[index >>> 3] as number) & (0x80 >>> (index & 7))) !== 0) bytes[index] = 0xff;
+  }
+  return bytes;
+}
+
 describe("ZlibRowsWriter", () => {
   it.each([
     [3, 1],
+    [8, 2],
+    [42, 8],
     [46, 8],
     [50, 300],
     [186, 8],
     [257, 3],
     [259, 5],
+    [4099, 20],
   ])(
     "round-trips rows of %i bytes, each written %i times, through zlib's inflate",
     (rowLength, times) => {
@@ -42,10 +61,30 @@ describe("ZlibRowsWriter", () => {
         for (const row of rows) writer.add(row, times);
         const end = writer.finish();
         expect(end).toBeLessThanOrEqual(out.length);
-        const expected = Buffer.concat(rows.flatMap((row) => Array(times).fill(row)));
+        const expected = Buffer.concat(
+          rows.flatMap((row) => Array(times).fill(rowBytes(row, rowLength))),
+        );
         // inflateSync checks the Adler-32 too.
         expect(inflateSync(out.subarray(3, end)).equals(expected)).toBe(true);
       }
     },
   );
+
+  it("keeps the Adler-32 right over many megabytes", () => {
+    const rowLength = 32_768;
+    const rows = randomRows(7, rowLength, 64);
+    const times = 30;
+    const out = new Uint8Array(zlibRowsBound(rowLength, rows.length, times));
+    const writer = new ZlibRowsWriter(out, 0, rowLength);
+    for (const row of rows) writer.add(row, times);
+    const inflated = inflateSync(out.subarray(0, writer.finish()));
+    expect(inflated.length).toBe(rowLength * rows.length * times);
+  });
+
+  it("refuses rows too short to copy and calls of more than 1 MiB", () => {
+    expect(() => new ZlibRowsWriter(new Uint8Array(100), 0, 2)).toThrow(RangeError);
+    const writer = new ZlibRowsWriter(new Uint8Array(100), 0, 1024);
+    expect(() => writer.add(new Uint8Array(128), 1025)).toThrow(RangeError);
+    expect(() => writer.add(new Uint8Array(127), 1)).toThrow(RangeError);
+  });
 });
