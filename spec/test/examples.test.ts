@@ -47,6 +47,7 @@ describe.each(products)("the examples of the %s document", (product) => {
   ) as Node;
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   ajv.addKeyword("x-secret");
+  ajv.addKeyword("x-inferred");
   const root = { $id: "doc", components: document.components };
   ajv.addSchema(root);
   const cases = collectExamples(document);

@@ -232,7 +232,8 @@ describe("ac generate-batch against the sandbox", () => {
     } finally {
       cli.sandbox.admin.setFaults({});
     }
-  });
+    // A dozen runs of the CLI, each a process of its own: about 20 s on an idle machine.
+  }, 120_000);
 
   it("recovers the codes of exactly the records the platform took without answering", async () => {
     cli.sandbox.admin.reset();

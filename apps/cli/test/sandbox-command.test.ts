@@ -14,11 +14,12 @@ describe("simlessly sandbox", () => {
         port: "0",
         "error-rate": "0.1",
         "no-fault-header": true,
+        strict: true,
         json: true,
         verbose: true,
         "log-level": undefined,
       }),
-    ).toEqual(["--port=0", "--error-rate=0.1", "--no-fault-header"]);
+    ).toEqual(["--port=0", "--error-rate=0.1", "--no-fault-header", "--strict"]);
   });
 
   it("answers on the port it prints, refuses unsigned calls and stops on SIGTERM", async () => {

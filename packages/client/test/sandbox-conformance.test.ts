@@ -328,6 +328,18 @@ describe("the RSP client against the sandbox behind prism proxy --errors", () =>
     );
   });
 
+  it("generates on the v2 path with an access rule, and refuses the same ICCID twice", async () => {
+    const body = {
+      configName: "templateRegular01",
+      ...simRecord(S, 9),
+      opc: null,
+      ara: "E230E12EC11430F9A11C29A43F1D3E95B47A38B0C4E1C2A0B9F0E1D2C3B4A5968778E30C8E0A4F",
+    };
+    const generated = await rsp.generateAcV2(body);
+    expect(generated.activationCode).toMatch(sandboxActivationCode);
+    expect((await refused(rsp.generateAcV2(body))).code).toBe("PROFILE_EXISTS");
+  });
+
   it("runs a batch from PROCESSING to COMPLETE once the batch delay has passed", async () => {
     const { batchCode } = await rsp.generateAcByBatch({
       configName: "templateRegular01",

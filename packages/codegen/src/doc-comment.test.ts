@@ -20,6 +20,11 @@ describe("docComment", () => {
       want: "/**\n * Key.\n * Secret (`x-secret`): never log it or put it in an error message.\n * @deprecated\n */\n",
     },
     {
+      name: "an inference after the description",
+      given: { description: "An OPc.", "x-inferred": "Read from a public client." },
+      want: "/**\n * An OPc.\n * Inferred (`x-inferred`): Read from a public client.\n */\n",
+    },
+    {
       name: "a comment terminator in the text",
       given: { description: "a */ b" },
       want: "/** a *\\/ b */\n",

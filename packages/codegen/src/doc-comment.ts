@@ -22,12 +22,19 @@ function wrap(text: string, limit: number): string[] {
   return lines;
 }
 
-/** A JSDoc block for a schema's description, deprecation and secret marker ("" if none). */
+/**
+ * A JSDoc block for a schema's description, inference, deprecation and secret marker ("" if
+ * none).
+ */
 export function docComment(schema: SchemaObject, indent = ""): string {
   const text = typeof schema.description === "string" ? schema.description : schema.title;
   const limit = width - indent.length - 3;
   const lines: string[] = [];
   if (typeof text === "string" && text.trim() !== "") lines.push(...wrap(text.trim(), limit));
+  const inferred = schema["x-inferred"];
+  if (typeof inferred === "string" && inferred.trim() !== "") {
+    lines.push(...wrap(`Inferred (\`x-inferred\`): ${inferred.trim()}`, limit));
+  }
   if (schema["x-secret"] === true) {
     lines.push("Secret (`x-secret`): never log it or put it in an error message.");
   }

@@ -558,6 +558,12 @@ describe("emitZodSchema throws, naming the pointer, for anything it does not tra
       message: /string/,
     },
     {
+      name: "x-inferred without a source",
+      given: { type: "string", "x-inferred": true },
+      pointer: "#/x/x-inferred",
+      message: /source/,
+    },
+    {
       name: "x-secret not a boolean",
       given: { type: "string", "x-secret": "yes" },
       pointer: "#/x/x-secret",

@@ -103,6 +103,14 @@ function checkKeywords(schema: SchemaObject, pointer: string): void {
       throw new UnsupportedSchemaError(childPointer(pointer, keyword), "must be a string.");
     }
   }
+  // The source of an inference is the point of the marker: `true` or "" would say nothing.
+  const inferred = schema["x-inferred"];
+  if (inferred !== undefined && (typeof inferred !== "string" || inferred.trim() === "")) {
+    throw new UnsupportedSchemaError(
+      childPointer(pointer, "x-inferred"),
+      "must be a text naming the source of the inference.",
+    );
+  }
   for (const keyword of ["deprecated", "x-secret"]) {
     if (keyword in schema && typeof schema[keyword] !== "boolean") {
       throw new UnsupportedSchemaError(childPointer(pointer, keyword), "must be true or false.");

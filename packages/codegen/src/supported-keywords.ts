@@ -9,6 +9,8 @@ export const annotationKeywords: ReadonlySet<string> = new Set([
   "examples",
   "deprecated",
   "x-secret",
+  // What no docs page states, with its source (a text); shown in the generated doc comments.
+  "x-inferred",
 ]);
 
 /** Every keyword the zod emitter accepts, annotations included. */

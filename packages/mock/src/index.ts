@@ -4,6 +4,7 @@ export type {
   ProfileListing,
   ProfileListingEntry,
   ProfileQuery,
+  RequestLogView,
   SandboxAdmin,
   StateSummary,
 } from "./sandbox/admin.ts";
@@ -33,6 +34,11 @@ export {
   faultHeaderName,
   faultSettingsSchema,
 } from "./sandbox/faults.ts";
+export { requestLogCapacity } from "./sandbox/request-log.ts";
 export { type RspFailureCode, rspFailureCodes } from "./sandbox/rsp-codes.ts";
+export {
+  type SandboxWarning,
+  warningHeaderName,
+} from "./sandbox/sandbox-warnings.ts";
 export { type ProfileStatusName, profileStatusNames } from "./sandbox/state.ts";
 export { signWebhook, type WebhookDelivery } from "./sandbox/webhooks.ts";

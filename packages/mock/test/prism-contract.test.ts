@@ -1,6 +1,8 @@
 // Drives every operation of every document through Prism over loopback HTTP: the example
 // request must succeed with a body the generated zod schema accepts (served examples and
-// schema-invented data alike), and broken requests must be refused.
+// schema-invented data alike), and broken requests must be refused. Prism serves the contract
+// as written: it takes the forms the docs show and refuses the ones only the sandbox
+// tolerates (spec/README.md, "Tolerated forms").
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Product, products } from "../src/documents.ts";
 import { type RunningPrism, startPrism } from "../src/prism.ts";
@@ -11,6 +13,7 @@ import { responseSchemaFor } from "./response-schemas.ts";
 const expectedOperationIds: Record<Product, string[]> = {
   rsp: [
     "generateAc",
+    "generateAcV2",
     "generateAcByBatch",
     "getBatchInfo",
     "generateAcByUpp",
@@ -125,6 +128,47 @@ describe.each(products)("the %s contract served by Prism", (product) => {
         expect(response.status).toBe(401);
       });
     }
+  });
+
+  describe.runIf(product === "rsp")("the RSP forms the docs show, and those they do not", () => {
+    const pathOf = (operationId: string) => {
+      const operation = operations.find((entry) => entry.operationId === operationId);
+      if (operation === undefined) throw new Error(`no operation ${operationId}`);
+      return operation;
+    };
+    const status = async (operationId: string, body: unknown) => {
+      const { path, securityHeaders } = pathOf(operationId);
+      return (await send(path, securityHeaders, JSON.stringify(body))).status;
+    };
+    const record = {
+      iccid: "89860468152080349618",
+      imsi: "460048867619618",
+      ki: "6BE2053E8580B135CD43443380DB7111",
+    };
+    const config = { configName: "templateRegular01" };
+
+    it("accepts opc: null, configName in a batch record, multiImsiDataList and ara on v2", async () => {
+      expect(await status("generateAc", { ...config, ...record, opc: null })).toBe(200);
+      expect(
+        await status("generateAcByBatch", {
+          ...config,
+          metaDatas: [{ ...config, ...record, opc: null }],
+        }),
+      ).toBe(200);
+      const multiImsiDataList = [
+        { imsi: "260060000019709", plmnList: [{ plmn: "26006", rat: "4000" }] },
+      ];
+      expect(await status("generateAc", { ...config, ...record, multiImsiDataList })).toBe(200);
+      expect(await status("generateAcV2", { ...config, ...record, ara: "E2A0" })).toBe(200);
+    });
+
+    it("refuses msisdn, a numeric string for an integer, and ara on v1", async () => {
+      expect(await status("generateAc", { ...config, ...record, msisdn: "8613912345678" })).toBe(
+        422,
+      );
+      expect(await status("listConfigs", { pageParam: { pageNum: "1", pageSize: 10 } })).toBe(422);
+      expect(await status("generateAc", { ...config, ...record, ara: "E2A0" })).toBe(422);
+    });
   });
 
   it("answers malformed JSON with 400 instead of hanging", async () => {

@@ -165,6 +165,30 @@ describe("pnpm sandbox", () => {
     await exited(second.child);
   });
 
+  it("warns about the forms the docs do not show, and refuses them with --strict", async () => {
+    const body = { pageParam: { pageNum: "1", pageSize: 10 } };
+    const lenient = await run(["--port", "0"]);
+    expect(lenient.output).toContain("accepted with an x-sandbox-warning header");
+    const warned = await createTestClients({
+      ...at(urlIn(lenient.output)),
+      credentials: demoCredentials,
+    }).rsp.call("listConfigs", body as never);
+    expect(warned.body).toMatchObject({ success: true });
+    expect(warned.headers.get("x-sandbox-warning")).toContain("pageParam.pageNum");
+    lenient.child.kill("SIGTERM");
+    await exited(lenient.child);
+
+    const strict = await run(["--port", "0", "--strict"]);
+    expect(strict.output).toContain("refused (--strict)");
+    const refused = await createTestClients({
+      ...at(urlIn(strict.output)),
+      credentials: demoCredentials,
+    }).rsp.call("listConfigs", body as never);
+    expect(refused.body).toMatchObject({ success: false, code: "INVALID_REQUEST" });
+    strict.child.kill("SIGTERM");
+    await exited(strict.child);
+  });
+
   it("refuses an option it cannot use, with exit code 2", async () => {
     const { output, code } = await run(["--scheme", "hmac"]);
     expect(code).toBe(2);

@@ -66,6 +66,18 @@ describe("the RSP sandbox behind prism proxy --errors", () => {
     });
   });
 
+  it("generates on the v2 path with an access rule, and refuses an ICCID that holds a profile", async () => {
+    const ara = "E230E12EC11430F9A11C29A43F1D3E95B47A38B0C4E1C2A0B9F0E1D2C3B4A5968778E30C8E0A4F";
+    const body = { configName: "templateRegular01", ...simRecord(S, 9), opc: null, ara };
+    const generated = h.conforms<{ obj: { activationCode: string } }>(
+      "generateAcV2",
+      await h.viaPrism.rsp.call("generateAcV2", body),
+      "success",
+    );
+    expect(generated.obj.activationCode).toMatch(sandboxActivationCode);
+    h.conforms("generateAcV2", await h.viaPrism.rsp.call("generateAcV2", body), "failure");
+  });
+
   it("runs a batch to COMPLETE: the first of a repeated ICCID wins, an existing ICCID fails", async () => {
     const batch = h.conforms<{ obj: { batchCode: string } }>(
       "generateAcByBatch",

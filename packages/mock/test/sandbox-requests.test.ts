@@ -1,5 +1,6 @@
 // How the sandbox reads requests that do not reach Prism's checks (sent to it directly):
-// the `msisdn` spelling the contract promises to accept, strict validation that names fields
+// the `msisdn` spelling it tolerates (more in sandbox-tolerated-forms.test.ts), strict
+// validation that names fields
 // but never values, malformed JSON, wrong methods and paths, oversized bodies, and eIM batch
 // items that fail alone with their Appendix 5 reasons.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,9 @@ import { eid, iccid, imei, ki, simRecord } from "./sandbox-fixtures.ts";
 const S = 6;
 let sandbox: Sandbox;
 let clients: TestClients;
-type LooseCaller = { call(id: string, body: unknown): Promise<{ status: number; body: unknown }> };
+type LooseCaller = {
+  call(id: string, body: unknown): Promise<{ status: number; headers: Headers; body: unknown }>;
+};
 /** The same callers, taking bodies outside the spec's types (the point of these tests). */
 let loose: Record<"rsp" | "eim" | "cmp", LooseCaller>;
 
@@ -29,18 +32,20 @@ afterAll(async () => {
 });
 
 describe("RSP request validation", () => {
-  it("accepts msisdn as the spelling of msidn, in single and batch generation", async () => {
+  it("accepts msisdn as the spelling of msidn, with a warning, in single and batch generation", async () => {
     const single = await loose.rsp.call("generateAc", {
       configName: "templateRegular01",
       ...simRecord(S, 1),
       msisdn: "8613912345678",
     });
     expect(single.body).toMatchObject({ success: true });
+    expect(single.headers.get("x-sandbox-warning")).toContain("msisdn");
     const batch = await loose.rsp.call("generateAcByBatch", {
       configName: "templateRegular01",
       metaDatas: [{ ...simRecord(S, 2), msisdn: "8613912345678" }],
     });
     expect(batch.body).toMatchObject({ success: true });
+    expect(batch.headers.get("x-sandbox-warning")).toContain("metaDatas[].msisdn");
   });
 
   it("refuses an unknown key and a malformed field, naming them but not their values", async () => {

@@ -244,6 +244,11 @@ the demo credentials it accepts (SIMLESSLY_* variables replace them).`,
         type: "boolean",
         description: "Ignore the x-sandbox-fault request header",
       },
+      strict: {
+        type: "boolean",
+        description:
+          'Refuse the forms the docs do not show (msisdn, "1" for 1, …) instead of warning',
+      },
     },
     maxPositionals: 0,
     sections: [

@@ -101,6 +101,8 @@ export function handleAdminRequest(
     }
     case "GET webhooks":
       return json(200, { deliveries: admin.webhookDeliveries() });
+    case "GET requests":
+      return json(200, { requests: admin.requests() });
     case "POST clock": {
       const parsed = clockBody.safeParse(body);
       if (!parsed.success) return invalid(parsed.error.issues);
@@ -116,6 +118,7 @@ export function handleAdminRequest(
           "GET|POST /__sandbox/faults",
           "POST /__sandbox/device-events",
           "GET /__sandbox/webhooks",
+          "GET /__sandbox/requests",
           "POST /__sandbox/clock",
         ],
       });

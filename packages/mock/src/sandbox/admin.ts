@@ -1,6 +1,7 @@
 // The sandbox's own controls, outside the contract: list profiles with their submission
 // counts, reset the state, set faults, simulate device events, read webhook deliveries and
-// move the clock. The same handle backs the `/__sandbox/` endpoints and the JS API.
+// the request log, and move the clock. The same handle backs the `/__sandbox/` endpoints and
+// the JS API.
 import type { Authenticator } from "./authenticate.ts";
 import { fromSandboxSeconds } from "./clock-format.ts";
 import {
@@ -15,6 +16,9 @@ import {
   type FaultSettingsInput,
   faultSettingsSchema,
 } from "./faults.ts";
+import type { RequestLog } from "./request-log.ts";
+import type { ProductName } from "./routes.ts";
+import type { SandboxWarning } from "./sandbox-warnings.ts";
 import { settle } from "./settle.ts";
 import {
   clearState,
@@ -70,12 +74,27 @@ export interface StateSummary {
   readonly cmpChangesPending: number;
 }
 
+/** One answered operation request as the request log shows it: names and times, no body. */
+export interface RequestLogView {
+  /** When it was answered (ISO 8601, sandbox clock). */
+  readonly time: string;
+  readonly product: ProductName;
+  readonly operationId: string;
+  /** The tolerated or uncertain forms it used: field and what the sandbox did, never a value. */
+  readonly warnings: readonly SandboxWarning[];
+  /** True when `--strict` refused it for those forms. */
+  readonly refused: boolean;
+}
+
 /** The admin handle of a sandbox. */
 export interface SandboxAdmin {
   /** Lists ICCIDs with their submission counts (after applying whatever has come due). */
   profiles(query?: ProfileQuery): ProfileListing;
   summary(): StateSummary;
-  /** Forgets every profile, batch, device, token and seen request id. Faults stay. */
+  /**
+   * Forgets every profile, batch, device, token, seen request id and logged request. Faults
+   * stay.
+   */
   reset(): void;
   /** The current fault settings and seed. */
   faults(): { readonly seed: number; readonly settings: FaultSettings };
@@ -85,6 +104,8 @@ export interface SandboxAdmin {
   deviceEvent(input: DeviceEventInput): DeviceEventResult;
   /** The latest webhook delivery attempts. */
   webhookDeliveries(): readonly WebhookDelivery[];
+  /** The last answered operation requests (oldest first), with their warnings. */
+  requests(): readonly RequestLogView[];
   /** Moves the sandbox clock forward (batch delays, token expiry, signature freshness). */
   advanceClock(ms: number): number;
   /** Applies everything that has come due now. */
@@ -97,6 +118,7 @@ export interface SandboxAdminInput {
   readonly planner: FaultPlanner;
   readonly authenticator: Authenticator;
   readonly webhooks: WebhookSender;
+  readonly requestLog: RequestLog;
   readonly advanceClock: (ms: number) => number;
   readonly onChange: () => void;
 }
@@ -160,6 +182,7 @@ export function createSandboxAdmin(input: SandboxAdminInput): SandboxAdmin {
     reset() {
       clearState(ctx.state);
       input.authenticator.clear();
+      input.requestLog.clear();
       input.onChange();
     },
     faults: () => ({ seed: planner.seed, settings: planner.settings }),
@@ -175,6 +198,11 @@ export function createSandboxAdmin(input: SandboxAdminInput): SandboxAdmin {
       return result;
     },
     webhookDeliveries: () => input.webhooks.deliveries(),
+    requests: () =>
+      input.requestLog.entries().map(({ timeMs, ...entry }) => ({
+        time: new Date(timeMs).toISOString(),
+        ...entry,
+      })),
     advanceClock: (ms) => input.advanceClock(ms),
     settle() {
       if (settle(ctx) > 0) input.onChange();

@@ -27,6 +27,8 @@ const usage = `Usage: pnpm sandbox [options]   (or: simlessly sandbox [options])
   --reset-before-rate R  share of connections reset before processing
   --reset-after-rate R   share of requests processed, then reset without an answer
   --no-fault-header      ignore the x-sandbox-fault request header
+  --strict               refuse the forms the docs do not show (msisdn, "1" for 1, …)
+                         instead of accepting them with an x-sandbox-warning header
 
 Credentials come from SIMLESSLY_ACCESS_KEY / SIMLESSLY_SECRET_KEY (RSP),
 SIMLESSLY_EIM_PUBLIC_KEY / SIMLESSLY_EIM_SECRET_KEY / SIMLESSLY_EIM_TOKEN (eIM) and
@@ -55,6 +57,7 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
       "reset-before-rate": { type: "string" },
       "reset-after-rate": { type: "string" },
       "no-fault-header": { type: "boolean", default: false },
+      strict: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -128,6 +131,7 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
       rspScheme: values.scheme,
       faults,
       allowFaultHeader: !values["no-fault-header"],
+      strict: values.strict,
       ...(batchDelayMs === undefined ? {} : { batchDelayMs }),
       ...(seed === undefined ? {} : { seed }),
       ...(tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds }),
@@ -152,7 +156,8 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
   RSP  ${sandbox.url}/api/v1/…, ${sandbox.url}/gsma/rsp2/es2plus/…  (signature scheme ${sandbox.rspScheme})
   eIM  ${sandbox.url}/api/v1/open/esim/…
   CMP  ${sandbox.url}/api/v1/external/…
-  admin ${sandbox.url}/__sandbox/ (profiles, state, reset, faults, device-events, webhooks, clock), with the header ${adminHeaderName}: ${adminHeaderValue}
+  admin ${sandbox.url}/__sandbox/ (profiles, state, reset, faults, device-events, webhooks, requests, clock), with the header ${adminHeaderName}: ${adminHeaderValue}
+  forms the docs do not show: ${sandbox.strict ? "refused (--strict)" : "accepted with an x-sandbox-warning header"}
 ${describeCredentials(sandbox.credentials)
   .map((line) => `  ${line}`)
   .join("\n")}

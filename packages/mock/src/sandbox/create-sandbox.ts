@@ -17,6 +17,7 @@ import { defaultConfigs, type SandboxConfig } from "./engine-context.ts";
 import { createFaultPlanner, type FaultSettingsInput, faultSettingsSchema } from "./faults.ts";
 import { createRequestListener } from "./http-edge.ts";
 import { loadState, saveState } from "./persistence.ts";
+import { createRequestLog } from "./request-log.ts";
 import { createRouteTable } from "./routes.ts";
 import { createSandboxEngine } from "./sandbox-engine.ts";
 import { createWebhookSender } from "./webhooks.ts";
@@ -43,6 +44,11 @@ export interface SandboxOptions {
   readonly faults?: FaultSettingsInput;
   /** Whether the `x-sandbox-fault` header is honoured; true by default. */
   readonly allowFaultHeader?: boolean;
+  /**
+   * Refuse the forms the docs do not show (`msisdn`, numeric strings, …; see the README)
+   * instead of accepting them with an `x-sandbox-warning` header; false by default.
+   */
+  readonly strict?: boolean;
   /** Keep the state in this file (JSON lines): loaded at start, saved on an interval and on stop. */
   readonly dataFile?: string;
   /** How often a changed state is saved to `dataFile`; 5000 ms by default. */
@@ -77,6 +83,8 @@ export interface Sandbox {
   readonly seed: number;
   /** The signature scheme RSP requests must use. */
   readonly rspScheme: SigningScheme;
+  /** Whether the forms the docs do not show are refused rather than warned about. */
+  readonly strict: boolean;
   /** The accepted credentials (for in-process tests; never log them). */
   readonly credentials: SandboxCredentials;
   /** State, faults, device events, webhooks and clock. */
@@ -136,6 +144,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   });
   const authenticator = createAuthenticator({ credentials, rspScheme, now });
   const planner = createFaultPlanner(faults, seed);
+  const requestLog = createRequestLog();
+  const strict = options.strict ?? false;
 
   let dirty = false;
   const onChange = () => {
@@ -146,6 +156,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     planner,
     authenticator,
     webhooks,
+    requestLog,
     onChange,
     advanceClock: (ms) => {
       clockOffset += ms;
@@ -171,6 +182,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     maxBodyBytes,
     bodyBudget,
     onChange,
+    strict,
+    requestLog,
   });
   server.on("request", listener);
   // `Expect: 100-continue` goes to the same listener, which sends the 100 only when it is
@@ -221,6 +234,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     port,
     seed,
     rspScheme,
+    strict,
     credentials,
     admin,
     get bufferedBodyBytes() {

@@ -11,6 +11,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { SandboxAdmin } from "./admin.ts";
 import { serveAdminRequest } from "./admin-http.ts";
 import { adminPrefix } from "./admin-routes.ts";
+import { answerOperation } from "./answer-operation.ts";
 import type { Authenticator } from "./authenticate.ts";
 import type { BodyBudget } from "./body-budget.ts";
 import {
@@ -32,6 +33,7 @@ import {
   parseFaultHeader,
 } from "./faults.ts";
 import { openRequestBody, type RequestBody } from "./request-body.ts";
+import type { RequestLog } from "./request-log.ts";
 import type { Route } from "./routes.ts";
 import { settle } from "./settle.ts";
 
@@ -52,6 +54,10 @@ export interface EdgeInput {
   readonly bodyBudget: BodyBudget;
   /** Called after anything may have changed the state (for persistence). */
   readonly onChange: () => void;
+  /** Refuse the tolerated and uncertain forms (request-screen.ts) instead of warning. */
+  readonly strict: boolean;
+  /** Where every answered operation request is noted, with its warnings. */
+  readonly requestLog: RequestLog;
 }
 
 /** Creates the request listener of the sandbox's HTTP server. */
@@ -187,7 +193,7 @@ async function serveOperation(
     }
     // RSP and eIM answer a body that is not JSON like any other failure, with HTTP 200.
     reply = parsed
-      ? route.handle(ctx, json)
+      ? answerOperation({ ctx, strict: input.strict, log: input.requestLog }, route, json)
       : edgeFailure(
           route.product,
           route.product === "cmp" ? 400 : 200,

@@ -34,7 +34,7 @@ import {
   updateProfileByUpp,
   updateProfileParam,
 } from "./rsp-profiles.ts";
-import { acceptMsisdnSpelling, describeIssues, type IssueLike } from "./validation.ts";
+import { describeIssues, type IssueLike } from "./validation.ts";
 
 /** A product of the platform. */
 export type ProductName = "rsp" | "eim" | "cmp";
@@ -48,7 +48,7 @@ export interface Route {
   readonly operationId: string;
   readonly path: string;
   readonly auth: RouteAuth;
-  /** Validates the parsed JSON body and answers it. */
+  /** Validates the parsed JSON body (screened by request-screen.ts) and answers it. */
   readonly handle: (ctx: EngineContext, json: unknown) => Reply;
 }
 
@@ -141,6 +141,8 @@ function eimInvalidRequest(
 function rspHandlers(): Record<RspOperationId, RouteHandler> {
   return {
     generateAc: rspRoute("GenerateAcRequest", generateAc),
+    // The same call with an access rule, which the sandbox validates and does not keep.
+    generateAcV2: rspRoute("GenerateAcV2Request", generateAc),
     generateAcByBatch: rspRoute("GenerateAcByBatchRequest", generateAcByBatch),
     getBatchInfo: rspRoute("GetBatchInfoRequest", getBatchInfo),
     generateAcByUpp: rspRoute("GenerateAcByUppRequest", generateAcByUpp),
@@ -231,11 +233,7 @@ export function createRouteTable(cmpCredentials: CmpCredentials): ReadonlyMap<st
         operationId: operation.operationId,
         path: operation.path,
         auth: authOf(operation.operationId),
-        handle: (ctx, json) =>
-          handler.handle(
-            ctx,
-            product === "rsp" ? acceptMsisdnSpelling(operation.operationId, json) : json,
-          ),
+        handle: handler.handle,
       });
     }
   };

@@ -37,8 +37,14 @@ export function resolveConfig(
   return index;
 }
 
-/** `generateAc`: one profile and its activation code, at once. */
-export function generateAc(ctx: EngineContext, body: RspBody<"GenerateAcRequest">): Reply {
+/**
+ * `generateAc` and `generateAcV2`: one profile and its activation code, at once. Reads only
+ * what both requests have; the SIM keys, `ara` and the rest are validated and dropped.
+ */
+export function generateAc(
+  ctx: EngineContext,
+  body: Pick<RspBody<"GenerateAcRequest">, "configName" | "iccid" | "imsi" | "needAcLink">,
+): Reply {
   const config = resolveConfig(ctx, body.configName, "regular");
   if (typeof config !== "number") return config;
   const record = recordSubmission(ctx.state, body.iccid, body.imsi, config);

@@ -16,26 +16,3 @@ export function describeIssues(issues: readonly IssueLike[]): string {
   if (issues.length > shown.length) shown.push(`and ${issues.length - shown.length} more`);
   return shown.join("; ");
 }
-
-/**
- * Accepts `msisdn` as a spelling of `msidn` in the generate calls, as the contract promises
- * (public clients send `msisdn`; the docs spell it `msidn`). Returns the body unchanged when
- * there is nothing to rename; never renames when both spellings are present.
- */
-export function acceptMsisdnSpelling(operationId: string, body: unknown): unknown {
-  if (operationId === "generateAc") return renameMsisdn(body);
-  if (operationId === "generateAcByBatch" && isObject(body) && Array.isArray(body.metaDatas)) {
-    return { ...body, metaDatas: body.metaDatas.map(renameMsisdn) };
-  }
-  return body;
-}
-
-function renameMsisdn(value: unknown): unknown {
-  if (!isObject(value) || !("msisdn" in value) || "msidn" in value) return value;
-  const { msisdn, ...rest } = value;
-  return { ...rest, msidn: msisdn };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
