@@ -29,6 +29,7 @@ export {
   normalizeEnvelope,
   rspKeyAliases,
 } from "./normalize-envelope.ts";
+export { normalizeProfileStatusNotification } from "./normalize-profile-status-notification.ts";
 export type {
   AnswerOf,
   CallOptions,

@@ -41,4 +41,9 @@ export {
   warningHeaderName,
 } from "./sandbox/sandbox-warnings.ts";
 export { type ProfileStatusName, profileStatusNames } from "./sandbox/state.ts";
+export {
+  isWebhookGeneration,
+  type WebhookGeneration,
+  webhookGenerations,
+} from "./sandbox/webhook-generations.ts";
 export { signWebhook, type WebhookDelivery } from "./sandbox/webhooks.ts";

@@ -4,7 +4,7 @@
 import { createHmac } from "node:crypto";
 import { rspSchemas } from "@simlessly/contract";
 import { afterEach, describe, expect, it } from "vitest";
-import { createSandbox, type Sandbox } from "../src/index.ts";
+import { createSandbox, type Sandbox, type WebhookGeneration } from "../src/index.ts";
 import { createTestClients, type TestClients } from "./sandbox-clients.ts";
 import { eid, iccid, simRecord } from "./sandbox-fixtures.ts";
 import { startWebhookReceiver, type WebhookReceiver } from "./webhook-receiver.ts";
@@ -20,9 +20,15 @@ afterEach(async () => {
 
 async function start(
   receiverStatus = 200,
+  webhookGeneration: WebhookGeneration = "newest",
 ): Promise<{ sandbox: Sandbox; receiver: WebhookReceiver; clients: TestClients }> {
   receiver = await startWebhookReceiver(receiverStatus);
-  sandbox = await createSandbox({ batchDelayMs: 0, env: {}, webhookUrl: receiver.url });
+  sandbox = await createSandbox({
+    batchDelayMs: 0,
+    env: {},
+    webhookUrl: receiver.url,
+    webhookGeneration,
+  });
   const clients = createTestClients({
     rspUrl: sandbox.url,
     eimUrl: sandbox.url,
@@ -150,6 +156,56 @@ describe("profile status webhooks", () => {
       [2, 503],
       [3, 503],
     ]);
+  });
+
+  it("spells the payload as the middle docs generation does", async () => {
+    const { sandbox, receiver, clients } = await start(200, "middle");
+    await clients.rsp.call("generateAc", { configName: "templateRegular01", ...simRecord(S, 5) });
+    await deviceEvent(sandbox.url, {
+      iccid: iccid(S, 5),
+      eid: eid(8),
+      event: "DOWNLOADED",
+      deviceName: "Pixel 8",
+    });
+    const [hook] = await receiver.waitFor(1);
+    const payload = JSON.parse(hook?.body ?? "{}");
+    expect(Object.keys(payload)).toEqual([
+      "eid",
+      "iccid",
+      "timestamp",
+      "matchingId",
+      "configName",
+      "deviceName",
+      "notificationType",
+      "notificationStatus",
+    ]);
+    expect(payload.notificationStatus).toEqual({ status: "Success", message: null });
+  });
+
+  it("spells the payload as the oldest docs generation does", async () => {
+    const { sandbox, receiver, clients } = await start(200, "oldest");
+    await clients.rsp.call("generateAc", { configName: "templateRegular01", ...simRecord(S, 6) });
+    await clients.rsp.call("downloadOrder", { iccid: iccid(S, 6), eid: eid(9) });
+    await deviceEvent(sandbox.url, {
+      iccid: iccid(S, 6),
+      eid: eid(9),
+      event: "DOWNLOADED",
+      deviceName: "Pixel 8",
+    });
+    const [hook] = await receiver.waitFor(1);
+    const payload = JSON.parse(hook?.body ?? "{}");
+    expect(payload).not.toHaveProperty("deviceName");
+    expect(payload).not.toHaveProperty("notificationType");
+    expect(payload).toMatchObject({
+      NotificationType: "DOWNLOADED",
+      notificationStatus: { status: "Failed", message: "Profile has not been released." },
+    });
+    // The delivery log keeps the contract's spelling.
+    await sandbox.stop();
+    expect(sandbox.admin.webhookDeliveries()[0]).toMatchObject({
+      notificationType: "DOWNLOADED",
+      notificationStatus: "FAILED",
+    });
   });
 
   it("answers 404 for a device event on an unknown ICCID", async () => {

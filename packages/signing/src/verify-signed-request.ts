@@ -72,9 +72,11 @@ function fail(reason: VerifyFailureReason, header: string): VerifyResult {
  * Verifies a signed request in a fixed order: headers present and well formed → key known →
  * timestamp fresh → signature → request id not replayed.
  *
- * Signatures compare case-insensitively in both schemes: rsp documents case as irrelevant,
- * and for appendix (which asks for lower case) accepting upper case weakens nothing, since
- * the case of a hex digit carries no information.
+ * Signatures compare case-insensitively in both schemes: rsp's docs garble the rule
+ * ("non-case-insensitive"; the Redtea text they come from says case insensitive, and their
+ * Java reference sends upper case), and for appendix (which asks for lower case) accepting
+ * upper case weakens nothing, since the case of a hex digit carries no information. How the
+ * platform itself compares is not documented.
  */
 export async function verifySignedRequestWith(
   input: VerifySignedRequestInput,

@@ -40,6 +40,11 @@ export interface GenerateOneInput {
 
 /** A batch's progress and the results so far. */
 export interface BatchInfo {
+  /**
+   * `COMPLETE` once the batch has stopped generating: the platform said `COMPLETE`, or any
+   * other status but `PROCESSING` (one it may add, e.g. `FAILED`). Records it reports no
+   * result for are then settled as unknown.
+   */
   readonly status: "PROCESSING" | "COMPLETE";
   readonly results: readonly BatchRecordResult[];
 }

@@ -203,6 +203,11 @@ the demo credentials it accepts (SIMLESSLY_* variables replace them).`,
         valueName: "URL",
         description: "POST signed profile status notifications to URL",
       },
+      "webhook-generation": {
+        type: "string",
+        valueName: "newest|middle|oldest",
+        description: "Spell them as that docs generation does (default newest)",
+      },
       "smdp-host": {
         type: "string",
         valueName: "HOST",

@@ -14,6 +14,7 @@ import {
   UnknownOutcomeError,
 } from "../batch/batch-api.ts";
 import { refusedCredentials } from "../commands/operation/client-errors.ts";
+import { batchFinished } from "../commands/rsp/batch-finished.ts";
 import type { RspSettings } from "../config/product-settings.ts";
 import type { ClientLogging } from "./client-logging.ts";
 import { rspClientFrom } from "./clients.ts";
@@ -34,16 +35,17 @@ export async function createRspBatchApi(
 export function rspBatchApi(client: RspClient): BatchApi {
   return {
     async submitBatch({ configName, needAcLink, records }) {
+      let accepted: RspData<"generateAcByBatch">;
       try {
-        const accepted = await client.generateAcByBatch({
+        accepted = await client.generateAcByBatch({
           configName,
           needAcLink,
           metaDatas: [...records],
         });
-        return { batchCode: accepted.batchCode };
       } catch (error) {
         throw submissionError(error);
       }
+      return { batchCode: batchCodeOf(accepted) };
     },
     async hasConfig(configName) {
       try {
@@ -143,9 +145,23 @@ function saysNotFound(error: SimlesslyApiError): boolean {
   return /not\s*(found|exists?)/i.test(error.serverMessage);
 }
 
+/**
+ * The code to poll an accepted batch with. The docs' table marks it optional; an accepted
+ * batch without one cannot be polled, and its records may have been generated: an unknown
+ * outcome, as for a submission whose answer was lost.
+ */
+function batchCodeOf(accepted: RspData<"generateAcByBatch">): string {
+  if (accepted.batchCode !== undefined && accepted.batchCode !== "") return accepted.batchCode;
+  throw new UnknownOutcomeError(
+    "the platform accepted the batch without a batch code to poll it with; its records may have been generated",
+  );
+}
+
 function batchInfoFrom(info: RspData<"getBatchInfo">): BatchInfo {
   return {
-    status: info.batchTaskInfo.status,
+    // Any status but PROCESSING (a FAILED batch, say) has stopped: the poller settles the
+    // batch with the results it reports, and its other records are unknown.
+    status: batchFinished(info.batchTaskInfo.status) ? "COMPLETE" : "PROCESSING",
     results: (info.results ?? []).map((result) => ({
       iccid: result.iccid,
       success: result.success,

@@ -7,6 +7,7 @@ import { adminHeaderName, adminHeaderValue } from "./admin-guard.ts";
 import { createSandbox, type Sandbox } from "./create-sandbox.ts";
 import { describeCredentials } from "./credentials.ts";
 import type { FaultSettingsInput } from "./faults.ts";
+import { isWebhookGeneration, webhookGenerations } from "./webhook-generations.ts";
 
 const usage = `Usage: pnpm sandbox [options]   (or: simlessly sandbox [options])
 
@@ -17,6 +18,8 @@ const usage = `Usage: pnpm sandbox [options]   (or: simlessly sandbox [options])
   --seed N               seed of faults and activation codes (default: random, printed)
   --data FILE            keep the state in FILE (JSON lines, owner-only), loaded at start, saved on stop
   --webhook-url URL      POST signed profile status notifications to URL
+  --webhook-generation newest|middle|oldest
+                         spell them as that docs generation does (default newest)
   --smdp-host HOST       SM-DP+ address in activation codes (default rsp.sandbox.simlessly.test)
   --token-ttl SECONDS    lifetime of CMP tokens (default 3600)
   --latency MS|MIN-MAX   delay before every request
@@ -47,6 +50,7 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
       seed: { type: "string" },
       data: { type: "string" },
       "webhook-url": { type: "string" },
+      "webhook-generation": { type: "string" },
       "smdp-host": { type: "string" },
       "token-ttl": { type: "string" },
       latency: { type: "string" },
@@ -104,6 +108,11 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
 
   if (!isSigningScheme(values.scheme))
     fail(`--scheme must be rsp or appendix, got "${values.scheme}"`);
+  const webhookGeneration = values["webhook-generation"];
+  if (webhookGeneration !== undefined && !isWebhookGeneration(webhookGeneration))
+    fail(
+      `--webhook-generation must be ${webhookGenerations.join(", ")}, got "${webhookGeneration}"`,
+    );
 
   const faultEntries = {
     latencyMs: latency(values.latency),
@@ -137,6 +146,7 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
       ...(tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds }),
       ...(values.data === undefined ? {} : { dataFile: values.data }),
       ...(values["webhook-url"] === undefined ? {} : { webhookUrl: values["webhook-url"] }),
+      ...(webhookGeneration === undefined ? {} : { webhookGeneration }),
       ...(values["smdp-host"] === undefined ? {} : { smdpHost: values["smdp-host"] }),
     });
   } catch (error) {

@@ -20,6 +20,7 @@ import { loadState, saveState } from "./persistence.ts";
 import { createRequestLog } from "./request-log.ts";
 import { createRouteTable } from "./routes.ts";
 import { createSandboxEngine } from "./sandbox-engine.ts";
+import type { WebhookGeneration } from "./webhook-generations.ts";
 import { createWebhookSender } from "./webhooks.ts";
 
 /** How to run a sandbox. Every field is optional. */
@@ -55,6 +56,11 @@ export interface SandboxOptions {
   readonly persistIntervalMs?: number;
   /** Where profile status notifications are POSTed. */
   readonly webhookUrl?: string;
+  /**
+   * Which docs generation's spelling the notifications take: `newest` (the contract's, the
+   * default), `middle` or `oldest` (`NotificationType`, `Failed`; see webhook-generations.ts).
+   */
+  readonly webhookGeneration?: WebhookGeneration;
   /** The clock, milliseconds since the epoch; `Date.now` by default. */
   readonly now?: () => number;
   /** Profile configurations; `templateRegular01`, `templateRecycle02`, `DEFAULT_UPP_CONFIG` by default. */
@@ -134,6 +140,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     accessKey: credentials.rsp.accessKey,
     secretKey: credentials.rsp.secretKey,
     now,
+    ...(options.webhookGeneration === undefined ? {} : { generation: options.webhookGeneration }),
   });
   const { ctx, codeKey } = createSandboxEngine({
     settings,

@@ -5,6 +5,7 @@
 // with the headers the docs show: Access-Key, Sign-Method (SHA256), Timestamp, Request-ID.
 import { createHmac, randomUUID } from "node:crypto";
 import type { ProfileStatusNotification } from "./engine-context.ts";
+import { inGeneration, type WebhookGeneration } from "./webhook-generations.ts";
 
 /** One delivery attempt, as the admin endpoint lists it (no payload: it holds a matching id). */
 export interface WebhookDelivery {
@@ -40,6 +41,8 @@ export interface WebhookSenderOptions {
   readonly attempts?: number;
   readonly retryDelayMs?: number;
   readonly timeoutMs?: number;
+  /** The docs generation whose spelling the payload takes; `newest` (the contract's) by default. */
+  readonly generation?: WebhookGeneration;
 }
 
 const keptDeliveries = 1000;
@@ -104,7 +107,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   };
 
   const deliver = async (notification: ProfileStatusNotification) => {
-    const body = JSON.stringify(notification);
+    const body = JSON.stringify(inGeneration(notification, options.generation ?? "newest"));
     for (let number = 1; number <= attempts; number++) {
       if (await attempt(notification, body, number)) return;
       if (number < attempts)

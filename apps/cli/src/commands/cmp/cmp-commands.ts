@@ -35,9 +35,20 @@ export const simStatus = cmpOperation("changeSimStatus", {
   report: (answer) => ({
     headline: `SIM status change ${answer.status} (request ${answer.requestId})${answer.message ? `: ${answer.message}` : ""}`,
     lines: [],
-    exitCode: answer.status === "failed" ? ExitCode.recordsFailed : ExitCode.ok,
+    exitCode: simChangeExitCode(answer.status),
   }),
 });
+
+/**
+ * `failed`: nothing was applied. `success` and `processing` (the values the docs give as
+ * examples): taken. Any other state the platform may send says neither: unknown outcome, to
+ * be checked with `simlessly cmp sims` later.
+ */
+function simChangeExitCode(status: CmpData<"changeSimStatus">["status"]) {
+  if (status === "failed") return ExitCode.recordsFailed;
+  if (status === "success" || status === "processing") return ExitCode.ok;
+  return ExitCode.unknownOutcome;
+}
 
 function ids(args: CommandArgs): string[] {
   if (args.invocation.positionals.length === 0) throw new UsageError("missing ID; see --help");

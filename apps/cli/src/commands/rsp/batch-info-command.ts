@@ -9,6 +9,7 @@ import { pollUntil } from "../operation/poll-until.ts";
 import { rspOperation } from "../operation/product-operations.ts";
 import { renderTable } from "../operation/render-text.ts";
 import { outFileError } from "../operation/secret-file.ts";
+import { batchFinished } from "./batch-finished.ts";
 
 type BatchInfo = RspData<"getBatchInfo">;
 
@@ -65,11 +66,12 @@ export const info = rspOperation("getBatchInfo", {
         ...(rows.length === 0 ? [] : renderTable(rows)),
         ...(resultsFile === undefined ? [] : [`results written to ${resultsFile} (mode 0600)`]),
       ],
-      exitCode: !isComplete(info)
-        ? ExitCode.unknownOutcome
-        : failed
-          ? ExitCode.recordsFailed
-          : ExitCode.ok,
+      exitCode:
+        !isComplete(info) || unreported(info)
+          ? ExitCode.unknownOutcome
+          : failed
+            ? ExitCode.recordsFailed
+            : ExitCode.ok,
       result: { ...info, ...(resultsFile === undefined ? {} : { resultsFile }) },
     };
   },
@@ -88,7 +90,16 @@ function withoutKeyShapedReasons(info: BatchInfo): BatchInfo {
 }
 
 function isComplete(info: BatchInfo): boolean {
-  return info.batchTaskInfo.status === "COMPLETE";
+  return batchFinished(info.batchTaskInfo.status);
+}
+
+/**
+ * A batch that stopped with a status other than COMPLETE (one the docs do not show) and
+ * reports fewer results than records: the outcome of the others is unknown.
+ */
+function unreported(info: BatchInfo): boolean {
+  const task = info.batchTaskInfo;
+  return task.status !== "COMPLETE" && (info.results ?? []).length < task.total;
 }
 
 function resultRow(result: NonNullable<BatchInfo["results"]>[number]): ResultRow {
