@@ -89,6 +89,14 @@ describe("normalizeEnvelope", () => {
     expect(normalized.value).toBe(body);
   });
 
+  it("reads own keys only, keeping their order, when a key after others changes", () => {
+    const inherited = Object.create({ " msg": "inherited" }) as Record<string, unknown>;
+    Object.assign(inherited, { success: true, code: "00000", " obj": null });
+    const { value } = normalizeEnvelope(inherited, rspKeyAliases);
+    expect(Object.keys(value as object)).toEqual(["success", "code", "obj"]);
+    expect(value).toEqual({ success: true, code: "00000", obj: null });
+  });
+
   it("keeps a __proto__ key as a plain property", () => {
     const given = JSON.parse('{" x": 1, "__proto__": {"polluted": true}}') as object;
     const { value } = normalizeEnvelope(given);

@@ -53,11 +53,14 @@ function normalizeNode(value: unknown, aliases: KeyAliases): unknown {
   }
   if (!isRecord(value)) return value;
   // Recorded only from the first change on: an answer with nothing to fix, the common case,
-  // allocates nothing here.
+  // allocates nothing here, not even the list of keys (a batch's answer has a node for each
+  // of its 200 records, polled for every batch).
   let entries: [key: string, value: unknown, exact: boolean][] | null = null;
-  const keys = Object.keys(value);
-  for (let index = 0; index < keys.length; index++) {
-    const rawKey = keys[index] as string;
+  let index = -1;
+  for (const rawKey in value) {
+    // Own keys, in the order of Object.keys.
+    if (!Object.hasOwn(value, rawKey)) continue;
+    index += 1;
     const child = value[rawKey];
     let key = rawKey.trim();
     // Own keys only: a body key such as "constructor" is not an alias.
@@ -69,7 +72,9 @@ function normalizeNode(value: unknown, aliases: KeyAliases): unknown {
     }
     if (entries === null) {
       if (key === rawKey && normalized === child) continue;
-      entries = keys.slice(0, index).map((same) => [same, value[same], true]);
+      entries = Object.keys(value)
+        .slice(0, index)
+        .map((same) => [same, value[same], true]);
     }
     entries.push([key, normalized, key === rawKey]);
   }

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { Transform } from "node:stream";
 import type { InputLayout } from "../input/input-layout.ts";
 import type { InputSource } from "../input/input-source.ts";
-import { readRecords } from "../input/read-records.ts";
+import { readRecordBatches } from "../input/read-records.ts";
 import { runValidationPass, type ValidationStats } from "../validate/validation-pass.ts";
 
 /** The first pass's findings plus the input's fingerprint. */
@@ -27,6 +27,6 @@ export async function runFirstPass(source: InputSource, layout: InputLayout): Pr
   });
   stream.on("error", (error) => hashed.destroy(error));
   stream.pipe(hashed);
-  const stats = await runValidationPass(readRecords(hashed, layout, source.displayName));
+  const stats = await runValidationPass(readRecordBatches(hashed, layout, source.displayName));
   return { stats, sha256: hash.digest("hex"), bytes };
 }

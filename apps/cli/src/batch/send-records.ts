@@ -2,14 +2,14 @@ import { CliError, ConfigError } from "../cli/cli-error.ts";
 import { ExitCode } from "../cli/exit-code.ts";
 import type { InputLayout } from "../input/input-layout.ts";
 import type { InputSource } from "../input/input-source.ts";
-import { readRecords } from "../input/read-records.ts";
+import { readRecordBatches } from "../input/read-records.ts";
 import { syncDirectory } from "../output/private-files.ts";
 import { createProgress } from "../output/progress.ts";
 import { createQrWriter, type QrWriter } from "../output/qr-writer.ts";
 import { RejectedWriter } from "../output/rejected-writer.ts";
 import { ResultsWriter } from "../output/results-writer.ts";
 import type { SimRecord } from "../validate/validate-record.ts";
-import { classifyRecords } from "../validate/validation-pass.ts";
+import { classifyRecordBatches } from "../validate/validation-pass.ts";
 import { defaultPollBackoff } from "./backoff.ts";
 import { AuthenticationError, type BatchApi, NotSentError } from "./batch-api.ts";
 import { ChunkPipeline } from "./chunk-pipeline.ts";
@@ -143,24 +143,27 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
       let chunk: SimRecord[] = [];
       let lines: number[] = [];
       let index = 0;
-      const records = classifyRecords(
-        readRecords(source.open(), layout, source.displayName),
+      // In batches, a piece of the input each: a promise per record cost as much as reading it.
+      const batches = classifyRecordBatches(
+        readRecordBatches(source.open(), layout, source.displayName),
         first.stats.duplicates,
       );
-      for await (const item of records) {
-        if (pipeline.stopped) break;
-        if (!item.valid) {
-          rejected?.add(item.invalid);
-          reporter.add(item.invalid);
-          continue;
-        }
-        chunk.push(item.record);
-        lines.push(item.line);
-        if (chunk.length === settings.chunkSize) {
-          await pipeline.add({ index, firstLine: lines[0] as number, records: chunk, lines });
-          index += 1;
-          chunk = [];
-          lines = [];
+      reading: for await (const items of batches) {
+        for (const item of items) {
+          if (pipeline.stopped) break reading;
+          if (!item.valid) {
+            rejected?.add(item.invalid);
+            reporter.add(item.invalid);
+            continue;
+          }
+          chunk.push(item.record);
+          lines.push(item.line);
+          if (chunk.length === settings.chunkSize) {
+            await pipeline.add({ index, firstLine: lines[0] as number, records: chunk, lines });
+            index += 1;
+            chunk = [];
+            lines = [];
+          }
         }
       }
       if (chunk.length > 0 && !pipeline.stopped)

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { InputError } from "../cli/cli-error.ts";
 import type { CsvLayout } from "./input-layout.ts";
 import type { RawRecord } from "./raw-record.ts";
-import { readCsvRecords } from "./read-csv-records.ts";
+import { readCsvRecordBatches, readCsvRecords } from "./read-csv-records.ts";
 
 const ki = "6BE2053E8580B135CD43443380DB7111";
 const opc = "0F1E2D3C4B5A69788796A5B4C3D2E1F0";
@@ -92,6 +92,11 @@ describe("readCsvRecords", () => {
     expect(message).toContain('column "IMSI" (column 6) repeats imsi');
   });
 
+  it("refuses a configName column: --config-name names the batch's configuration", async () => {
+    const message = await failure(`iccid,imsi,ki,configName\n1,2,3,templateRegular01\n`);
+    expect(message).toContain('unknown column "configName" (column 4)');
+  });
+
   it("refuses a header without a required column", async () => {
     expect(await failure(`iccid,opc\n1,2\n`)).toContain("missing columns imsi, ki");
   });
@@ -174,6 +179,22 @@ describe("readCsvRecords", () => {
   });
 });
 
+describe("readCsvRecordBatches", () => {
+  it("hands out the records of each piece together, and those before an error first", async () => {
+    const pieces = [`iccid,imsi,ki\n1,2,${ki}\n3,4,${ki}\n`, `5,6,${ki}\n7,8\n9,10,${ki}\n`];
+    const batches: number[][] = [];
+    const error = await (async () => {
+      for await (const batch of readCsvRecordBatches(Readable.from(pieces), "in.csv", withHeader))
+        batches.push(batch.map((record) => record.line));
+    })().then(
+      () => undefined,
+      (caught: unknown) => (caught as Error).message,
+    );
+    expect(batches).toEqual([[2, 3], [4]]);
+    expect(error).toBe("in.csv line 5: 2 fields, but the header has 3");
+  });
+});
+
 describe("readCsvRecords across pieces of the stream", () => {
   const header = "iccid,imsi,ki,impi\n";
   const body = [
@@ -193,6 +214,18 @@ describe("readCsvRecords across pieces of the stream", () => {
         { line: 3, fields: { iccid: "3", imsi: "4", ki, impi: 'say "x"\nnext' } },
         { line: 5, fields: { iccid: "5", imsi: "6", ki, impi: "  spaced " } },
         { line: 8, fields: { iccid: "7", imsi: "8", ki, impi: "z" } },
+      ]);
+    },
+  );
+
+  it.each([1, 2, 3, 4, 5])(
+    "decodes a BOM and characters of several bytes cut between pieces (%i bytes)",
+    async (size) => {
+      const text = `\uFEFFiccid,imsi,ki,impi\n1,2,${ki},café\n3,4,${ki},"über\nline"\n5,6,${ki},€\n`;
+      expect((await read(text, size)).map((record) => record.fields.impi)).toEqual([
+        "café",
+        "über\nline",
+        "€",
       ]);
     },
   );

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import { InputError } from "../cli/cli-error.ts";
+import { oneByOne } from "./batches.ts";
 import { CsvSyntaxError, csvRows } from "./csv-rows.ts";
 import type { CsvLayout } from "./input-layout.ts";
 import type { RawRecord } from "./raw-record.ts";
@@ -23,13 +24,32 @@ const maxRecordBytes = 1024 * 1024;
  * row that is a record), an input without records and malformed CSV throw an
  * {@link InputError} that names the line; cell values never appear in messages.
  */
-export async function* readCsvRecords(
+export function readCsvRecords(
   stream: Readable,
   displayName: string,
   layout: CsvLayout,
 ): AsyncGenerator<RawRecord> {
+  return oneByOne(readCsvRecordBatches(stream, displayName, layout));
+}
+
+/**
+ * {@link readCsvRecords} a piece of the stream at a time (see batches.ts): each array holds
+ * the records that end in one piece, in order. The records before a problem come out before
+ * its error, as they do one at a time.
+ */
+export async function* readCsvRecordBatches(
+  stream: Readable,
+  displayName: string,
+  layout: CsvLayout,
+): AsyncGenerator<RawRecord[]> {
   let columns: readonly string[] | undefined;
   let records = 0;
+  let batch: RawRecord[] = [];
+  const takeAll = () => {
+    const full = batch;
+    batch = [];
+    return full;
+  };
   try {
     for await (const rows of csvRows(stream, layout.delimiter, maxRecordBytes)) {
       for (const { cells, line } of rows) {
@@ -59,10 +79,12 @@ export async function* readCsvRecords(
           fields[name] = name === "impu" ? splitImpuCell(cell) : cell;
         }
         records += 1;
-        yield { line, fields };
+        batch.push({ line, fields });
       }
+      if (batch.length > 0) yield takeAll();
     }
   } catch (error) {
+    if (batch.length > 0) yield takeAll();
     if (error instanceof CsvSyntaxError) throw describeCsvError(error, displayName);
     throw error;
   } finally {

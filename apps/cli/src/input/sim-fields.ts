@@ -1,7 +1,13 @@
 import { rspSchemas } from "@simlessly/contract";
 
-/** The fields of one SIM record, in the contract's order (`AcMetadata`). */
-export const simFieldNames: readonly string[] = Object.keys(rspSchemas.AcMetadata.shape);
+// The batch's configuration is --config-name's, sent once per batch as the docs' field table
+// says; the per-record `configName` of the docs' example is not read from the input.
+const notFromInput = new Set(["configName"]);
+
+/** The fields of one SIM record, in the contract's order (`AcMetadata`), as inputs give them. */
+export const simFieldNames: readonly string[] = Object.keys(rspSchemas.AcMetadata.shape).filter(
+  (name) => !notFromInput.has(name),
+);
 
 /** The fields a record must have: those the contract reports missing from an empty record. */
 export const requiredSimFields: readonly string[] = (() => {

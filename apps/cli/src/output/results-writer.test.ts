@@ -2,7 +2,8 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../../test/test-io.ts";
-import { ResultsWriter, resultsHeader } from "./results-writer.ts";
+import { csvRow } from "./csv-cell.ts";
+import { type ResultRow, ResultsWriter, resultsHeader } from "./results-writer.ts";
 
 describe("ResultsWriter", () => {
   it("creates results.csv with mode 0600 even under a permissive umask", () => {
@@ -32,6 +33,34 @@ describe("ResultsWriter", () => {
     expect(readFileSync(path, "utf8")).toBe(
       `${resultsHeader}1,success,1$a$b,,,\n3,unknown,,,,12\n`,
     );
+  });
+
+  it("writes each row as csvRow writes its cells", () => {
+    const tricky = ["", "89860468152080349618", "1$a$b", "=1+1", "+x", "-x", "@x", "\tx", "\rx"];
+    tricky.push('say "hi"', "a,b", "a\nb", "a\rb", " x", "x ", "é", "https://q.example/a?b=c");
+    const rows: ResultRow[] = tricky.map((value, index) => ({
+      iccid: value,
+      status: "failed",
+      activationCode: value,
+      acLink: value,
+      errorReason: value,
+      line: index - 1,
+    }));
+    const path = join(tempDir(), "results.csv");
+    const writer = ResultsWriter.create(path);
+    writer.append(rows);
+    writer.close();
+    const expected = rows.map((row) =>
+      csvRow([
+        row.iccid,
+        row.status,
+        row.activationCode ?? "",
+        row.acLink ?? "",
+        row.errorReason ?? "",
+        String(row.line),
+      ]),
+    );
+    expect(readFileSync(path, "utf8")).toBe(resultsHeader + expected.join(""));
   });
 
   it("keeps only the header when no chunk was settled", () => {

@@ -45,6 +45,17 @@ describe("IccidSet", () => {
     expect(set.has("8901234567890123456")).toBe(true);
   });
 
+  it("packs only digits: an ICCID with spaces or signs is kept as it is, apart", () => {
+    const set = new IccidSet();
+    set.addOrGet("8900000000123456789", false);
+    for (const lookalike of ["89 0000000123456789", "89+0000000123456789", "890000000012345678 "]) {
+      expect(set.has(lookalike)).toBe(false);
+      expect(set.addOrGet(lookalike, true)).toBeUndefined();
+      expect(set.addOrGet(lookalike, false)).toBe(true);
+    }
+    expect(set.size).toBe(4);
+  });
+
   it("keeps the flag of the first add", () => {
     const set = new IccidSet();
     expect(set.addOrGet("89860468000000000001", true)).toBeUndefined();

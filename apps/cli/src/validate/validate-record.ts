@@ -3,6 +3,7 @@ import type { RawRecord } from "../input/raw-record.ts";
 import { isShowableName, shownValue } from "../input/safe-to-show.ts";
 import type { FieldIssue } from "./field-issue.ts";
 import { type BodyIssue, issueReason } from "./issue-reason.ts";
+import { objectFastPath } from "./object-fast-path.ts";
 
 /** A SIM record the contract accepts, ready to send. */
 export type SimRecord = RspSchema<"AcMetadata">;
@@ -17,12 +18,18 @@ const fieldWording: Readonly<Record<string, string>> = {
   expireTime: "must be a date and time as yyyy-MM-dd HH:mm:ss",
 };
 
+// Vouches for nearly every valid record at a tenth of zod's cost, and never for one zod
+// would refuse (see object-fast-path.ts); zod checks whatever it leaves.
+const fastPath = objectFastPath(rspSchemas.AcMetadata);
+
 /**
  * Checks a record with the contract's `AcMetadata` schema and turns zod's issues into
  * reasons a person can act on. A value is part of a reason only when it has the shape of its
  * own non-secret field (see {@link shownValue}); an unknown key only when it reads like a name.
  */
 export function validateRecord(raw: RawRecord): RecordCheck {
+  const vouched = fastPath?.(raw.fields);
+  if (vouched !== undefined) return { ok: true, record: vouched as SimRecord };
   const result = rspSchemas.AcMetadata.safeParse(raw.fields);
   if (result.success) return { ok: true, record: result.data };
   const issues: FieldIssue[] = [];

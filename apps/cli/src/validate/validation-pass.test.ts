@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RawRecord } from "../input/raw-record.ts";
-import { classifyRecords, runValidationPass } from "./validation-pass.ts";
+import { classifyRecordBatches, classifyRecords, runValidationPass } from "./validation-pass.ts";
 
 const ki = "6BE2053E8580B135CD43443380DB7111";
 
@@ -12,10 +12,22 @@ async function* from(records: readonly RawRecord[]) {
   yield* records;
 }
 
+// Batches of two, so that a batch boundary falls between most repeats.
+async function* inTwos(records: readonly RawRecord[]) {
+  for (let start = 0; start < records.length; start += 2) yield records.slice(start, start + 2);
+}
+
 async function bothPasses(records: readonly RawRecord[]) {
-  const stats = await runValidationPass(from(records));
+  const stats = await runValidationPass(inTwos(records));
   const classified = [];
   for await (const item of classifyRecords(from(records), stats.duplicates)) classified.push(item);
+  // The batched second pass says the same, record for record (a fresh first pass: the
+  // second pass notes first occurrences as it meets them).
+  const again = await runValidationPass(inTwos(records));
+  const batched = [];
+  for await (const batch of classifyRecordBatches(inTwos(records), again.duplicates))
+    batched.push(...batch);
+  expect(batched).toEqual(classified);
   return { stats, classified };
 }
 
