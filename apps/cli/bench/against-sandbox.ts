@@ -1,6 +1,7 @@
 // One run of the CLI, or of the baseline script, against a fresh sandbox process (same seed,
 // same batch delay every time), measured from spawn to exit. Throws unless every record
 // succeeded, so a figure never comes from a run that failed half-way.
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -121,6 +122,9 @@ async function againstSandbox<T extends MeasuredRun>(
     return { ...run, load: [before, loadAverage()] };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
+    // A run leaves up to 100,000 images behind: their deletion, and the writing back of what
+    // they were, would otherwise go on in the kernel during the next run and be counted in it.
+    execFileSync("sync");
     await sandbox.stop();
   }
 }
