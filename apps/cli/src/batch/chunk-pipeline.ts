@@ -16,7 +16,7 @@ import type { Clock } from "./clock.ts";
 import type { JournalWriter } from "./journal-writer.ts";
 import { LostCodeRecovery, type RecoveryApi } from "./lost-code-recovery.ts";
 import type { OutcomeRecorder } from "./outcome-recorder.ts";
-import type { ChunkState } from "./read-journal.ts";
+import { answersAfterUnknown, type ChunkState } from "./read-journal.ts";
 import { RequestSlots } from "./request-slots.ts";
 import { reasonOf } from "./result-rows.ts";
 import type { HeldSecrets, SecretScrubber } from "./secret-scrubber.ts";
@@ -212,12 +212,7 @@ export class ChunkPipeline {
       this.#pendingSlots.release();
       return;
     }
-    // Sent before with no answer (or sent again after that): "already exists" then means
-    // the attempt that went unanswered made the profile.
-    const uncertain =
-      previous !== undefined &&
-      "uncertain" in previous &&
-      (previous.uncertain || previous.state === "submitting" || previous.state === "unknown");
+    const uncertain = answersAfterUnknown(previous);
     if (previous?.state === "submitted") {
       // Submitted by an earlier run: it may well be complete by now.
       this.#accepted += 1;

@@ -32,6 +32,17 @@ export type ChunkState =
       readonly lost: readonly string[];
     };
 
+/**
+ * Whether the next answer about a chunk may come from an attempt whose outcome was unknown:
+ * true once such an attempt was sent again ("already exists" then means the lost attempt made
+ * the profile). A chunk now `submitting` (no answer) or `unknown` makes its next attempt so;
+ * a chunk `submitted` keeps what its attempt was.
+ */
+export function answersAfterUnknown(state: ChunkState | undefined): boolean {
+  if (state === undefined || !("uncertain" in state)) return false;
+  return state.uncertain || state.state === "submitting" || state.state === "unknown";
+}
+
 /** What a journal says about a run. */
 export interface JournalState {
   readonly start: StartEvent;
@@ -96,10 +107,7 @@ export async function readJournal(path: string): Promise<JournalState> {
           digest: chunkDigest(parsed.iccids),
           count: parsed.iccids.length,
           attempts: Math.max(attempts, parsed.attempt),
-          uncertain:
-            previous !== undefined &&
-            "uncertain" in previous &&
-            (previous.uncertain || previous.state === "submitting" || previous.state === "unknown"),
+          uncertain: answersAfterUnknown(previous),
         });
         break;
       }
