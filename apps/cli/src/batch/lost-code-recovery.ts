@@ -68,16 +68,9 @@ export interface LostCodeRecoveryDeps {
 export class LostCodeRecovery {
   readonly #deps: LostCodeRecoveryDeps;
   readonly #running = new Set<Promise<void>>();
-  /** Records left lost in this run (an unknown outcome, or the run stopped). */
-  #unsettled = 0;
 
   constructor(deps: LostCodeRecoveryDeps) {
     this.#deps = deps;
-  }
-
-  /** Records still lost once {@link finish} returned. */
-  get unsettled(): number {
-    return this.#unsettled;
   }
 
   /** Starts recovering `records`; the run's request slots pace them. */
@@ -105,11 +98,8 @@ export class LostCodeRecovery {
         } catch (error) {
           if (error instanceof AuthenticationError) this.#deps.fail(error);
           // Starting over is safe, as it reads the profile's state first. Past the attempts,
-          // or once the run stops, the record stays lost for --resume.
-          if (this.#deps.signal.aborted || attempt === attemptsPerRecord) {
-            this.#unsettled += 1;
-            return;
-          }
+          // or once the run stops, the record stays lost (counted so) for --resume.
+          if (this.#deps.signal.aborted || attempt === attemptsPerRecord) return;
         }
       }
     } finally {
