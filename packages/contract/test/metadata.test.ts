@@ -155,3 +155,71 @@ describe("secret paths", () => {
     expect(rspMetadata.secretPaths.Iccid).toEqual([]);
   });
 });
+
+// Bounds no docs page states are not enforced before sending: each case below was once
+// refused by the request schemas (spec/README.md, rule 1).
+describe("request bounds are the docs' own", () => {
+  const iccid = "89860468152080349618";
+  const record = { iccid, imsi: "460048867619618", ki: "6BE2053E8580B135CD43443380DB7111" };
+  const generate = (fields: Record<string, unknown>) =>
+    zodSchemas.rsp.GenerateAcRequest?.safeParse({ ...record, configName: "c", ...fields }).success;
+
+  it("impu takes any number of identities (was at most 16)", () => {
+    const impu = Array.from({ length: 17 }, (_, index) => `sip:${index}@ims.example.org`);
+    expect(generate({ impu })).toBe(true);
+    expect(generate({ impu: [""] })).toBe(false);
+  });
+
+  it("PLMN lists take any number of codes (was at most 64)", () => {
+    const plmns = Array.from({ length: 65 }, () => "45400");
+    expect(generate({ hplmnList: plmns, oplmnList: plmns })).toBe(true);
+    const rat = Array.from({ length: 65 }, () => ({ plmn: "45400", rat: "4000" }));
+    const multiImsiDataList = [
+      { imsi: record.imsi, mccList: Array(65).fill("454"), plmnList: rat },
+    ];
+    expect(generate({ multiImsiDataList })).toBe(true);
+    expect(generate({ hplmnList: ["4540"] })).toBe(false);
+  });
+
+  it("CMP lookups take any number of identifiers (was at most 100); changeSimStatus keeps its documented 100", () => {
+    const lookup = zodSchemas.cmp.GetDeviceSimsDetailRequest;
+    const eids = Array.from({ length: 101 }, () => "89049032000001000000012345678901");
+    expect(lookup?.safeParse({ eidList: eids }).success).toBe(true);
+    expect(lookup?.safeParse({ eidList: [] }).success).toBe(false);
+    expect(lookup?.safeParse({ eidList: ["8904"] }).success).toBe(false);
+    const change = zodSchemas.cmp.ChangeSimStatusRequest;
+    const simIds = Array.from({ length: 101 }, () => iccid);
+    expect(change?.safeParse({ simIds, simIdType: "ICCID", active: true }).success).toBe(false);
+  });
+
+  const acInfo = (fields: Record<string, unknown>) =>
+    zodSchemas.eim.BatchImportAcRequest?.safeParse({
+      acInfos: [{ iccid, ac: "1$rsp-eu.simlessly.com$0A1B2C3D", apn: "internet", ...fields }],
+    }).success;
+
+  it("eIM cc takes any string (was 4 digits)", () => {
+    expect(acInfo({ cc: "A1b2c3" })).toBe(true);
+    expect(acInfo({ cc: 4821 })).toBe(false);
+  });
+
+  it("eIM ac takes the SGP.22 code with or without the LPA: prefix (the prefix was refused)", () => {
+    expect(acInfo({ ac: "LPA:1$rsp-eu.simlessly.com$0A1B2C3D" })).toBe(true);
+    expect(acInfo({ ac: "1$rsp-eu.simlessly.com$0A1B2C3D$$1" })).toBe(true);
+    expect(acInfo({ ac: "LPA:LPA:1$rsp-eu.simlessly.com$0A1B2C3D" })).toBe(false);
+    expect(acInfo({ ac: "123456789012345" })).toBe(false);
+  });
+
+  it("confirmOrder's confirmationCode takes any string (was 4 digits); the generate cc keeps the documented 4", () => {
+    const confirm = zodSchemas.rsp.ConfirmOrderRequest;
+    expect(confirm?.safeParse({ iccid, confirmationCode: "abc12345" }).success).toBe(true);
+    expect(confirm?.safeParse({ iccid, confirmationCode: 6093 }).success).toBe(false);
+    expect(generate({ cc: "12345" })).toBe(false);
+  });
+
+  it("msidn takes up to 15 hexadecimal characters (was decimal digits only)", () => {
+    expect(generate({ msidn: "8613912345678F" })).toBe(true);
+    expect(generate({ msidn: "0123456789ABCDE" })).toBe(true);
+    expect(generate({ msidn: "0123456789ABCDEF" })).toBe(false);
+    expect(generate({ msidn: "+8613912345678" })).toBe(false);
+  });
+});
