@@ -19,7 +19,7 @@ describe("readBatchItems", () => {
     { name: "a malformed ICCID", item: { ...goodAc, iccid: "123" }, reason: "ICCID invalid!" },
     { name: "a missing APN", item: { iccid: goodAc.iccid, ac }, reason: "APN invalid!" },
     { name: "a malformed APN", item: { ...goodAc, apn: "-bad apn" }, reason: "APN invalid!" },
-    { name: "a malformed CC", item: { ...goodAc, cc: "12" }, reason: "CC invalid!" },
+    { name: "an empty CC", item: { ...goodAc, cc: " " }, reason: "CC invalid!" },
     { name: "a malformed AC", item: { ...goodAc, ac: "LPA:1$x" }, reason: "AC invalid!" },
     {
       name: "an unknown operator",
@@ -33,6 +33,17 @@ describe("readBatchItems", () => {
     },
   ])("fails an AC import item with $name alone: $reason", ({ item, reason }) => {
     expect(reasons("importAc", { acInfos: [item, goodAc] })).toEqual([reason, null]);
+  });
+
+  it("takes a code with the QR code's LPA: prefix as the same code, and any non-empty cc", () => {
+    const read = readBatchItems(
+      "importAc",
+      { acInfos: [{ ...goodAc, ac: `LPA:${ac}`, cc: "A1b2c3" }, goodAc] },
+      operators,
+    );
+    if (!read.ok) throw new Error(JSON.stringify(read.reply.body));
+    expect(read.items.map((item) => item.reason)).toEqual([null, null]);
+    expect(read.items[0]?.acHash).toBe(read.items[1]?.acHash);
   });
 
   it.each([

@@ -99,8 +99,10 @@ function itemReason(
   if (kind === "importAc") {
     if (!valid(eimSchemas.Iccid, item.iccid)) return "ICCID invalid!";
     if (!valid(eimSchemas.Apn, item.apn)) return "APN invalid!";
-    if (item.cc !== undefined && !valid(eimSchemas.ConfirmationCode, item.cc)) return "CC invalid!";
-    if (!valid(eimSchemas.ActivationCode, item.ac)) return "AC invalid!";
+    // The docs give cc no format: the sandbox refuses only one with nothing in it.
+    if (item.cc !== undefined && (typeof item.cc !== "string" || item.cc.trim() === ""))
+      return "CC invalid!";
+    if (!valid(eimSchemas.ImportedActivationCode, item.ac)) return "AC invalid!";
     if (typeof item.mon === "string" && !operators.includes(item.mon))
       return "Operator does not exist!";
     return null;
@@ -119,7 +121,11 @@ function pendingItem(item: Fields, reason: EimBatchResultReason | null): EimPend
     iccid: valid(eimSchemas.Iccid, item.iccid) ? (item.iccid as string) : null,
     eid: valid(eimSchemas.Eid, item.eid) ? (item.eid as string) : null,
     imei: valid(eimSchemas.Imei, item.imei) ? (item.imei as string) : null,
-    acHash: reason === null && typeof item.ac === "string" ? hashActivationCode(item.ac) : null,
+    // With or without the QR code's `LPA:` prefix, it is the same code.
+    acHash:
+      reason === null && typeof item.ac === "string"
+        ? hashActivationCode(item.ac.replace(/^LPA:/, ""))
+        : null,
     group: typeof item.group === "string" ? item.group : null,
     organization: typeof item.organization === "string" ? item.organization : null,
     mno: typeof item.mon === "string" ? item.mon : null,
