@@ -23,6 +23,7 @@ describe("resolveRspSettings", () => {
       global: noFlags,
     });
     expect(settings).toEqual({
+      origin: { profile: undefined, configFile: undefined },
       baseUrl: "https://rsp.simlessly.com",
       accessKey: "ak",
       secretKey: "sk",
@@ -56,6 +57,7 @@ describe("resolveRspSettings", () => {
         global: { ...noFlags, profile: "sandbox" },
       }),
     ).toEqual({
+      origin: { profile: "sandbox", configFile: join(home, ".config/simlessly/config.json") },
       baseUrl: "http://127.0.0.1:4010",
       accessKey: "sb",
       secretKey: "sb-sk",
@@ -164,12 +166,14 @@ describe("resolveEimSettings and resolveCmpSettings", () => {
       SIMLESSLY_CMP_BASE_URL: "http://127.0.0.1:4012",
     };
     expect(resolveEimSettings({ env, cwd: "/", global: noFlags })).toEqual({
+      origin: { profile: undefined, configFile: undefined },
       baseUrl: "https://eim.simlessly.com",
       accessKey: "pk",
       secretKey: "ack",
       token: "tok",
     });
     expect(resolveCmpSettings({ env, cwd: "/", global: noFlags })).toEqual({
+      origin: { profile: undefined, configFile: undefined },
       baseUrl: "http://127.0.0.1:4012",
       clientId: "id",
       clientSecret: "cs",
@@ -239,7 +243,12 @@ describe("credentials and base URLs that cannot be used safely", () => {
         cwd: "/",
         global: noFlags,
       });
-      expect(settings).toEqual({ baseUrl: url, accessKey: "ak", secretKey: "sk", scheme: "rsp" });
+      expect(settings).toMatchObject({
+        baseUrl: url,
+        accessKey: "ak",
+        secretKey: "sk",
+        scheme: "rsp",
+      });
     }
   });
 });

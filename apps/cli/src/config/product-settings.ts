@@ -4,8 +4,17 @@ import { ConfigError } from "../cli/cli-error.ts";
 import type { GlobalOptions } from "../cli/command-spec.ts";
 import { type ConfigProfile, defaultConfigPath, readConfigFile } from "./config-file.ts";
 
+/** Where a product's settings came from: what the target line and `config show` name. */
+export interface SettingsOrigin {
+  /** The profile of the config file that was read; undefined when no config file was found. */
+  readonly profile: string | undefined;
+  /** The config file that was read; undefined when there was none. */
+  readonly configFile: string | undefined;
+}
+
 /** What an RSP client needs: where, who, the secret and the signing scheme. */
 export interface RspSettings {
+  readonly origin: SettingsOrigin;
   readonly baseUrl: string;
   /** Set when plain http to a host other than this machine was allowed on purpose. */
   readonly allowInsecureHttp?: true;
@@ -16,6 +25,7 @@ export interface RspSettings {
 
 /** What an eIM client needs (appendix scheme; the token comes from a login not yet documented). */
 export interface EimSettings {
+  readonly origin: SettingsOrigin;
   readonly baseUrl: string;
   /** Set when plain http to a host other than this machine was allowed on purpose. */
   readonly allowInsecureHttp?: true;
@@ -26,6 +36,7 @@ export interface EimSettings {
 
 /** What a CMP client needs to obtain its bearer token. */
 export interface CmpSettings {
+  readonly origin: SettingsOrigin;
   readonly baseUrl: string;
   /** Set when plain http to a host other than this machine was allowed on purpose. */
   readonly allowInsecureHttp?: true;
@@ -53,7 +64,7 @@ interface Sources {
  * file, else (base URL and scheme only) the default. Exit 3 names what is missing.
  */
 export function resolveRspSettings(sources: Sources): RspSettings {
-  const { profile, describe } = loadProfile(sources);
+  const { profile, describe, origin } = loadProfile(sources);
   const file = profile?.rsp;
   const scheme = pick(sources.env.SIMLESSLY_SIGNING_SCHEME, file?.scheme) ?? "rsp";
   if (scheme !== "rsp" && scheme !== "appendix") {
@@ -77,12 +88,12 @@ export function resolveRspSettings(sources: Sources): RspSettings {
     key: ["SIMLESSLY_ACCESS_KEY", "rsp.accessKey"],
     secret: ["SIMLESSLY_SECRET_KEY", "rsp.secretKey"],
   });
-  return { ...transport, accessKey, secretKey, scheme };
+  return { origin, ...transport, accessKey, secretKey, scheme };
 }
 
 /** eIM settings, resolved like {@link resolveRspSettings} from SIMLESSLY_EIM_* and `eim`. */
 export function resolveEimSettings(sources: Sources): EimSettings {
-  const { profile, describe } = loadProfile(sources);
+  const { profile, describe, origin } = loadProfile(sources);
   const file = profile?.eim;
   const accessKey = pick(sources.env.SIMLESSLY_EIM_ACCESS_KEY, file?.accessKey);
   const secretKey = pick(sources.env.SIMLESSLY_EIM_SECRET_KEY, file?.secretKey);
@@ -102,12 +113,12 @@ export function resolveEimSettings(sources: Sources): EimSettings {
     secret: ["SIMLESSLY_EIM_SECRET_KEY", "eim.secretKey"],
     token: ["SIMLESSLY_EIM_TOKEN", "eim.token"],
   });
-  return { ...transport, accessKey, secretKey, token };
+  return { origin, ...transport, accessKey, secretKey, token };
 }
 
 /** CMP settings, resolved like {@link resolveRspSettings} from SIMLESSLY_CMP_* and `cmp`. */
 export function resolveCmpSettings(sources: Sources): CmpSettings {
-  const { profile, describe } = loadProfile(sources);
+  const { profile, describe, origin } = loadProfile(sources);
   const file = profile?.cmp;
   const clientId = pick(sources.env.SIMLESSLY_CMP_CLIENT_ID, file?.clientId);
   const clientSecret = pick(sources.env.SIMLESSLY_CMP_CLIENT_SECRET, file?.clientSecret);
@@ -121,10 +132,14 @@ export function resolveCmpSettings(sources: Sources): CmpSettings {
     "SIMLESSLY_CMP_BASE_URL",
     insecureHttpAllowed(sources.env, file?.allowInsecureHttp),
   );
-  return { ...transport, clientId, clientSecret };
+  return { origin, ...transport, clientId, clientSecret };
 }
 
-function loadProfile(sources: Sources): { profile: ConfigProfile | undefined; describe: string } {
+function loadProfile(sources: Sources): {
+  profile: ConfigProfile | undefined;
+  describe: string;
+  origin: SettingsOrigin;
+} {
   const explicitPath = sources.global.config ?? nonEmpty(sources.env.SIMLESSLY_CONFIG);
   const path = explicitPath ?? defaultConfigPath(sources.env);
   const requested = sources.global.profile ?? nonEmpty(sources.env.SIMLESSLY_PROFILE);
@@ -136,14 +151,22 @@ function loadProfile(sources: Sources): { profile: ConfigProfile | undefined; de
         `profile "${name}" was asked for, but there is no config file at ${path}`,
       );
     }
-    return { profile: undefined, describe: `in the environment (no config file at ${path})` };
+    return {
+      profile: undefined,
+      describe: `in the environment (no config file at ${path})`,
+      origin: { profile: undefined, configFile: undefined },
+    };
   }
   const profile = file.profiles[name];
   if (profile === undefined && requested !== undefined) {
     const known = Object.keys(file.profiles).join(", ") || "none";
     throw new ConfigError(`config file ${path} has no profile "${name}" (profiles: ${known})`);
   }
-  return { profile, describe: `in the environment or profile "${name}" of ${path}` };
+  return {
+    profile,
+    describe: `in the environment or profile "${name}" of ${path}`,
+    origin: { profile: name, configFile: path },
+  };
 }
 
 /**
