@@ -23,7 +23,7 @@ describe("resolveRspSettings", () => {
       global: noFlags,
     });
     expect(settings).toEqual({
-      origin: { profile: undefined, configFile: undefined },
+      origin: { profile: undefined, configFile: undefined, ignoredVariables: [] },
       baseUrl: "https://rsp.simlessly.com",
       accessKey: "ak",
       secretKey: "sk",
@@ -57,7 +57,11 @@ describe("resolveRspSettings", () => {
         global: { ...noFlags, profile: "sandbox" },
       }),
     ).toEqual({
-      origin: { profile: "sandbox", configFile: join(home, ".config/simlessly/config.json") },
+      origin: {
+        profile: "sandbox",
+        configFile: join(home, ".config/simlessly/config.json"),
+        ignoredVariables: [],
+      },
       baseUrl: "http://127.0.0.1:4010",
       accessKey: "sb",
       secretKey: "sb-sk",
@@ -166,14 +170,14 @@ describe("resolveEimSettings and resolveCmpSettings", () => {
       SIMLESSLY_CMP_BASE_URL: "http://127.0.0.1:4012",
     };
     expect(resolveEimSettings({ env, cwd: "/", global: noFlags })).toEqual({
-      origin: { profile: undefined, configFile: undefined },
+      origin: { profile: undefined, configFile: undefined, ignoredVariables: [] },
       baseUrl: "https://eim.simlessly.com",
       accessKey: "pk",
       secretKey: "ack",
       token: "tok",
     });
     expect(resolveCmpSettings({ env, cwd: "/", global: noFlags })).toEqual({
-      origin: { profile: undefined, configFile: undefined },
+      origin: { profile: undefined, configFile: undefined, ignoredVariables: [] },
       baseUrl: "http://127.0.0.1:4012",
       clientId: "id",
       clientSecret: "cs",

@@ -10,6 +10,8 @@ export interface SettingsOrigin {
   readonly profile: string | undefined;
   /** The config file that was read; undefined when there was none. */
   readonly configFile: string | undefined;
+  /** Environment variables set for this product but overridden by an explicit flag. */
+  readonly ignoredVariables: readonly string[];
 }
 
 /** What an RSP client needs: where, who, the secret and the signing scheme. */
@@ -154,7 +156,7 @@ function loadProfile(sources: Sources): {
     return {
       profile: undefined,
       describe: `in the environment (no config file at ${path})`,
-      origin: { profile: undefined, configFile: undefined },
+      origin: { profile: undefined, configFile: undefined, ignoredVariables: [] },
     };
   }
   const profile = file.profiles[name];
@@ -165,7 +167,7 @@ function loadProfile(sources: Sources): {
   return {
     profile,
     describe: `in the environment or profile "${name}" of ${path}`,
-    origin: { profile: name, configFile: path },
+    origin: { profile: name, configFile: path, ignoredVariables: [] },
   };
 }
 
