@@ -4,7 +4,7 @@
 // checks that keep web pages out (admin-guard.ts).
 import { rspSchemas } from "@simlessly/contract";
 import { z } from "zod";
-import { isProfileStatusName, type SandboxAdmin } from "./admin.ts";
+import { batchEndStatusSchema, isProfileStatusName, type SandboxAdmin } from "./admin.ts";
 import { deviceEventTypes } from "./device-events.ts";
 import type { Reply } from "./envelopes.ts";
 import { describeIssues } from "./validation.ts";
@@ -24,6 +24,8 @@ const deviceEventBody = z.strictObject({
     .regex(/^[0-9A-Fa-f:.]{2,45}$/)
     .optional(),
 });
+
+const batchEndStatusBody = z.strictObject({ status: batchEndStatusSchema.nullable() });
 
 const clockBody = z.strictObject({
   advanceMs: z
@@ -86,6 +88,13 @@ export function handleAdminRequest(
         throw error;
       }
     }
+    case "GET batch-end-status":
+      return json(200, { status: admin.batchEndStatus() });
+    case "POST batch-end-status": {
+      const parsed = batchEndStatusBody.safeParse(body);
+      if (!parsed.success) return invalid(parsed.error.issues);
+      return json(200, { status: admin.setBatchEndStatus(parsed.data.status) });
+    }
     case "POST device-events": {
       const parsed = deviceEventBody.safeParse(body);
       if (!parsed.success) return invalid(parsed.error.issues);
@@ -116,6 +125,7 @@ export function handleAdminRequest(
           "GET /__sandbox/state",
           "POST /__sandbox/reset",
           "GET|POST /__sandbox/faults",
+          "GET|POST /__sandbox/batch-end-status",
           "POST /__sandbox/device-events",
           "GET /__sandbox/webhooks",
           "GET /__sandbox/requests",

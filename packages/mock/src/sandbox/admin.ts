@@ -1,7 +1,8 @@
 // The sandbox's own controls, outside the contract: list profiles with their submission
-// counts, reset the state, set faults, simulate device events, read webhook deliveries and
-// the request log, and move the clock. The same handle backs the `/__sandbox/` endpoints and
-// the JS API.
+// counts, reset the state, set faults, make RSP batches end with another status, simulate
+// device events, read webhook deliveries and the request log, and move the clock. The same
+// handle backs the `/__sandbox/` endpoints and the JS API.
+import { rspSchemas } from "@simlessly/contract";
 import type { Authenticator } from "./authenticate.ts";
 import { fromSandboxSeconds } from "./clock-format.ts";
 import {
@@ -100,6 +101,15 @@ export interface SandboxAdmin {
   faults(): { readonly seed: number; readonly settings: FaultSettings };
   /** Replaces the fault settings (omitted fields mean no fault); a seed restarts the schedule. */
   setFaults(input: FaultSettingsInput, seed?: number): FaultSettings;
+  /** The status RSP batches submitted from now on end with, or null for `COMPLETE`. */
+  batchEndStatus(): string | null;
+  /**
+   * Makes the RSP batches submitted from now on end with `status` (any the contract admits
+   * but `PROCESSING`, e.g. `FAILED`) and generate no record; null restores `COMPLETE`.
+   * Batches already submitted keep theirs; a reset keeps the setting, as it keeps the faults.
+   * Throws a ZodError for a status it cannot end with.
+   */
+  setBatchEndStatus(status: string | null): string | null;
   /** Plays a device event on a profile and sends its webhook. */
   deviceEvent(input: DeviceEventInput): DeviceEventResult;
   /** The latest webhook delivery attempts. */
@@ -191,6 +201,11 @@ export function createSandboxAdmin(input: SandboxAdminInput): SandboxAdmin {
       planner.configure(settings, seed);
       return settings;
     },
+    batchEndStatus: () => ctx.controls.rspBatchEndStatus,
+    setBatchEndStatus(status) {
+      ctx.controls.rspBatchEndStatus = status === null ? null : batchEndStatusSchema.parse(status);
+      return ctx.controls.rspBatchEndStatus;
+    },
     deviceEvent(event) {
       settle(ctx);
       const result = applyDeviceEvent(ctx, event);
@@ -214,3 +229,12 @@ export function createSandboxAdmin(input: SandboxAdminInput): SandboxAdmin {
 export function isProfileStatusName(value: string): value is ProfileStatusName {
   return (profileStatusNames as readonly string[]).includes(value);
 }
+
+/**
+ * A status a batch may be told to end with: one the contract's `BatchStatus` admits (1-64
+ * characters), but not `PROCESSING`, which would never end.
+ */
+export const batchEndStatusSchema = rspSchemas.BatchStatus.refine(
+  (status) => status !== "PROCESSING",
+  { message: "a batch cannot end PROCESSING (use batchDelayMs for a slow batch)" },
+);

@@ -1,11 +1,12 @@
 // Answers an authenticated, parsed request: screens the body for tolerated and uncertain forms
 // (request-screen.ts), refuses them under `--strict` or else hands the screened body to the
 // operation, and puts the warnings on the answer (`x-sandbox-warning`) and in the request log.
+import { EimSandboxStatus } from "./eim-codes.ts";
 import type { EngineContext } from "./engine-context.ts";
-import { ok, type Reply, rspFailure } from "./envelopes.ts";
+import { eimFailure, ok, type Reply, rspFailure } from "./envelopes.ts";
 import type { RequestLog } from "./request-log.ts";
 import { screenRequest } from "./request-screen.ts";
-import type { Route } from "./routes.ts";
+import type { ProductName, Route } from "./routes.ts";
 import { formatWarnings, type SandboxWarning, warningHeaderName } from "./sandbox-warnings.ts";
 
 /** What answering needs besides the request. */
@@ -28,19 +29,20 @@ export function answerOperation(input: AnswerInput, route: Route, json: unknown)
     refused,
   });
   if (warnings.length === 0) return route.handle(input.ctx, body);
-  const reply = refused ? strictRefusal(warnings) : route.handle(input.ctx, body);
+  const reply = refused ? strictRefusal(route.product, warnings) : route.handle(input.ctx, body);
   return { ...reply, headers: { ...reply.headers, [warningHeaderName]: formatWarnings(warnings) } };
 }
 
 /**
- * The failure `--strict` answers: INVALID_REQUEST, as for a body outside the schema, naming
- * the forms (never values). Only RSP requests have such forms (see request-screen.ts).
+ * The failure `--strict` answers: what the product answers for a body outside the schema
+ * (routes.ts), naming the forms (never values).
  */
-function strictRefusal(warnings: readonly SandboxWarning[]): Reply {
-  return ok(
-    rspFailure(
-      "INVALID_REQUEST",
-      `refused in strict mode, a form the docs do not show: ${formatWarnings(warnings)}`,
-    ),
-  );
+function strictRefusal(product: ProductName, warnings: readonly SandboxWarning[]): Reply {
+  const reason = `refused in strict mode, a form the docs do not show: ${formatWarnings(warnings)}`;
+  if (product === "eim") {
+    return ok(eimFailure(EimSandboxStatus.INVALID_REQUEST, `INVALID_REQUEST: ${reason}`));
+  }
+  // CMP documents no error body; a plain 400 says what is wrong.
+  if (product === "cmp") return { status: 400, body: { message: reason } };
+  return ok(rspFailure("INVALID_REQUEST", reason));
 }

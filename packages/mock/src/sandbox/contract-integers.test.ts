@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { integerFieldPaths, rspIntegerFields } from "./contract-integers.ts";
+import { numericFieldPaths, numericFields } from "./contract-integers.ts";
 
-describe("integerFieldPaths", () => {
+describe("numericFieldPaths", () => {
   const document = {
     components: {
       schemas: {
@@ -16,6 +16,7 @@ describe("integerFieldPaths", () => {
             children: { type: "array", items: { $ref: "#/components/schemas/Tree" } },
             page: { $ref: "#/components/schemas/Page" },
             either: { anyOf: [{ type: "integer" }, { type: "string" }] },
+            ratio: { type: "number" },
           },
         },
       },
@@ -24,21 +25,37 @@ describe("integerFieldPaths", () => {
 
   it("follows properties, items, references and unions, and stops at a cycle", () => {
     // `children` is a Tree again: a recursive schema is read down to its first repetition.
-    expect(integerFieldPaths(document, "Tree")).toEqual([
+    expect(numericFieldPaths(document, "Tree")).toEqual([
       ["size"],
       ["page", "pageNum"],
       ["either"],
+      ["ratio"],
     ]);
   });
 
   it("finds nothing in a schema the document does not have", () => {
-    expect(integerFieldPaths(document, "Missing")).toEqual([]);
+    expect(numericFieldPaths(document, "Missing")).toEqual([]);
+  });
+
+  it("lists a field that several union branches share once", () => {
+    const union = {
+      components: {
+        schemas: {
+          ByA: { type: "object", properties: { a: { type: "string" }, page: { type: "integer" } } },
+          ByB: { type: "object", properties: { b: { type: "string" }, page: { type: "integer" } } },
+          Either: {
+            oneOf: [{ $ref: "#/components/schemas/ByA" }, { $ref: "#/components/schemas/ByB" }],
+          },
+        },
+      },
+    };
+    expect(numericFieldPaths(union, "Either")).toEqual([["page"]]);
   });
 });
 
-describe("rspIntegerFields", () => {
+describe("numericFields", () => {
   it("reads the integer fields of the RSP requests from the contract", () => {
-    const fields = rspIntegerFields();
+    const fields = numericFields("rsp");
     expect(fields.get("listConfigs")).toEqual([
       ["pageParam", "total"],
       ["pageParam", "pageNum"],
@@ -46,5 +63,19 @@ describe("rspIntegerFields", () => {
     ]);
     expect(fields.get("generateAcByBatch")).toEqual([["encryptionMode"]]);
     expect(fields.get("getBatchInfo")).toEqual([]);
+  });
+
+  it("reads those of the eIM and CMP requests by the same rule", () => {
+    const eim = numericFields("eim");
+    expect(eim.get("getBatchTaskResult")).toEqual([["batchId"]]);
+    expect(eim.get("batchImportAc")).toEqual([]);
+    // No CMP request has a number today: every operation is listed, with no field.
+    const cmp = numericFields("cmp");
+    expect([...cmp.keys()].sort()).toEqual([
+      "changeSimStatus",
+      "getAccessToken",
+      "getDeviceSimsDetail",
+    ]);
+    for (const paths of cmp.values()) expect(paths).toEqual([]);
   });
 });

@@ -41,10 +41,23 @@ export interface EngineSettings {
 /** The profile status webhook payload. */
 export type ProfileStatusNotification = RspSchema<"ProfileStatusNotification">;
 
+/**
+ * What the admin controls change while the sandbox runs (settings are fixed). Kept apart from
+ * the state: a reset forgets the state, not the controls, as it keeps the faults.
+ */
+export interface EngineControls {
+  /**
+   * The status RSP batches submitted from now on end with instead of `COMPLETE`, without
+   * generating any record (admin `setBatchEndStatus`); null for the contract's `COMPLETE`.
+   */
+  rspBatchEndStatus: string | null;
+}
+
 /** The engine's world. */
 export interface EngineContext {
   readonly state: SandboxState;
   readonly settings: EngineSettings;
+  readonly controls: EngineControls;
   /** configName → index into `settings.configs`. */
   readonly configIndex: ReadonlyMap<string, number>;
   /** Milliseconds since the epoch. */
@@ -75,6 +88,7 @@ export function createEngineContext(input: EngineContextInput): EngineContext {
   return {
     state: input.state,
     settings: input.settings,
+    controls: { rspBatchEndStatus: null },
     configIndex,
     now: input.now,
     codes: input.codes,

@@ -27,9 +27,33 @@ describe("screenRequest", () => {
     expect(screenRequest("rsp", "listConfigs", json)).toEqual({ body: json, warnings: [] });
   });
 
-  it("leaves eIM and CMP bodies alone (their docs show no such forms)", () => {
-    const json = { batchId: "1" };
-    expect(screenRequest("eim", "getBatchTaskResult", json)).toEqual({ body: json, warnings: [] });
+  it("reads numeric strings in eIM bodies by the same rule", () => {
+    expect(screenRequest("eim", "getBatchTaskResult", { batchId: "1735660800123" })).toEqual({
+      body: { batchId: 1735660800123 },
+      warnings: [
+        {
+          field: "batchId",
+          count: 1,
+          message: "a string where the docs have an integer, read as that integer",
+        },
+      ],
+    });
+  });
+
+  it.each([["9007199254740992"], ["12345678901234567"], ["1.5"], [" 12"]])(
+    "leaves %j a string: not a safe integer in digits",
+    (batchId) => {
+      expect(screenRequest("eim", "getBatchTaskResult", { batchId })).toEqual({
+        body: { batchId },
+        warnings: [],
+      });
+    },
+  );
+
+  it("applies the RSP-only forms to RSP only", () => {
+    // The same keys in a CMP body are not RSP's generate records: left for the schema.
+    const json = { msisdn: "8613912345678", multiImsiDataList: [] };
+    expect(screenRequest("cmp", "generateAc", json)).toEqual({ body: json, warnings: [] });
   });
 
   it("counts a record's configName only when it differs from the batch's", () => {

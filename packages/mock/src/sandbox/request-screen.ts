@@ -3,7 +3,7 @@
 // documented ones, and the forms whose effect the docs leave open are noticed. Each comes back
 // as a warning; whether the request is then accepted or refused (`--strict`) is the caller's
 // choice (answer-operation.ts).
-import { rspIntegerFields } from "./contract-integers.ts";
+import { numericFields } from "./contract-integers.ts";
 import { readMsisdnAsMsidn } from "./msisdn-spelling.ts";
 import { readNumericStrings } from "./numeric-strings.ts";
 import type { ProductName } from "./routes.ts";
@@ -17,23 +17,24 @@ export interface ScreenedRequest {
 }
 
 /**
- * Screens the parsed JSON body of one request. Only RSP has tolerated forms: the eIM and CMP
- * docs show none, so their bodies pass unchanged.
+ * Screens the parsed JSON body of one request. Numeric strings are read in the numeric fields
+ * of every product, by the same rule (spec/README.md, "Tolerated forms"); the other forms are
+ * RSP's own.
  */
 export function screenRequest(
   product: ProductName,
   operationId: string,
   json: unknown,
 ): ScreenedRequest {
-  if (product !== "rsp") return { body: json, warnings: [] };
-  const spelled = readMsisdnAsMsidn(operationId, json);
-  const numbers = readNumericStrings(spelled.body, rspIntegerFields().get(operationId) ?? []);
+  const spelled =
+    product === "rsp" ? readMsisdnAsMsidn(operationId, json) : { body: json, warnings: [] };
+  const numbers = readNumericStrings(spelled.body, numericFields(product).get(operationId) ?? []);
   return {
     body: numbers.body,
     warnings: [
       ...spelled.warnings,
       ...numbers.warnings,
-      ...noticeUncertainForms(operationId, numbers.body),
+      ...(product === "rsp" ? noticeUncertainForms(operationId, numbers.body) : []),
     ],
   };
 }

@@ -116,6 +116,9 @@ export function generateAcByBatch(
     generations: null,
     succeeded: 0,
     failed: 0,
+    ...(ctx.controls.rspBatchEndStatus === null
+      ? {}
+      : { endStatus: ctx.controls.rspBatchEndStatus }),
   };
   state.rspBatches.set(code, batch);
   state.rspPending.push(batch);
@@ -124,14 +127,19 @@ export function generateAcByBatch(
 
 /**
  * Runs a batch: each record creates a profile, or fails when its ICCID already holds one
- * (so a repeated ICCID inside the batch fails after its first occurrence).
+ * (so a repeated ICCID inside the batch fails after its first occurrence); a batch with an
+ * `endStatus` runs none.
  */
 export function completeRspBatch(ctx: EngineContext, batch: RspBatch): void {
   const { iccids, imsis } = batch;
   if (imsis === null) return;
   const outcomes = new Uint8Array(iccids.length);
   const generations = new Uint32Array(iccids.length);
-  for (let index = 0; index < iccids.length; index++) {
+  // A batch told to end with another status stops without generating: every record keeps the
+  // outcome None and gets no result, the case a client must survive for a status it does not
+  // know (how the platform fills such a batch is not documented).
+  const generating = batch.endStatus === undefined;
+  for (let index = 0; generating && index < iccids.length; index++) {
     const iccid = iccids[index] as string;
     const imsi = imsis[index] as string;
     // Records are created at submission, but a reset may have dropped them since.
@@ -176,7 +184,7 @@ export function getBatchInfo(ctx: EngineContext, body: RspBody<"GetBatchInfoRequ
         };
         if (withLinks) result.acLink = ctx.codes.acLink(ctx.settings.smdpHost, iccid);
         results.push(result);
-      } else {
+      } else if (batch.outcomes[index] === BatchOutcome.Exists) {
         results.push({ iccid, eid: null, success: false, errorReason: alreadyExistsReason(iccid) });
       }
     }
@@ -186,7 +194,7 @@ export function getBatchInfo(ctx: EngineContext, body: RspBody<"GetBatchInfoRequ
       batchTaskInfo: {
         batchCode: batch.code,
         taskType: "GENERATE AC",
-        status: complete ? "COMPLETE" : "PROCESSING",
+        status: complete ? (batch.endStatus ?? "COMPLETE") : "PROCESSING",
         total: batch.iccids.length,
         succeedNum: batch.succeeded,
         failedNum: batch.failed,

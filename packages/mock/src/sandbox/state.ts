@@ -103,16 +103,24 @@ export interface RspBatch {
   readonly iccids: string[];
   /** The IMSIs, until the batch completes. */
   imsis: string[] | null;
-  /** Per record after completion: 1 created, 2 failed because the ICCID holds a profile. */
+  /**
+   * Per record after completion: 1 created, 2 failed because the ICCID holds a profile, 0 not
+   * processed (a batch with an `endStatus`).
+   */
   outcomes: Uint8Array | null;
   /** Per record after completion: the generation of the profile it created. */
   generations: Uint32Array | null;
   succeeded: number;
   failed: number;
+  /**
+   * Set when the batch was submitted under the admin control `setBatchEndStatus`: it ends
+   * with this status and generates no record (outcomes stay {@link BatchOutcome.None}).
+   */
+  readonly endStatus?: string;
 }
 
 /** Outcome codes of {@link RspBatch.outcomes}. */
-export const BatchOutcome = { Created: 1, Exists: 2 } as const;
+export const BatchOutcome = { None: 0, Created: 1, Exists: 2 } as const;
 
 /** An activation code imported into the eIM. The code itself is not kept, only its hash. */
 export interface EimAc {
