@@ -381,4 +381,28 @@ describe("ac generate-batch against the sandbox", () => {
     expect(cli.sandbox.admin.profiles().total).toBe(0);
     expect(run.stderr).not.toContain("a-wrong-secret-key-of-enough-length");
   });
+
+  it("settles a batch that ends with a status the docs do not list as unknown, naming it", async () => {
+    cli.sandbox.admin.reset();
+    cli.sandbox.admin.setBatchEndStatus("FAILED");
+    try {
+      const dir = tempDir();
+      const input = join(dir, "sims.csv");
+      writeFileSync(input, toCsv(sampleRecords(5)));
+      const out = join(dir, "out");
+      const run = await cli.run([
+        ...["ac", "generate-batch", "--config-name", "templateRegular01"],
+        ...["--input", input, "--out", out, "--qr", "none"],
+      ]);
+      expect(run.code, run.stderr).toBe(4);
+      const rows = resultRows(out);
+      expect(rows).toHaveLength(5);
+      for (const row of rows) {
+        expect(row[1]).toBe("unknown");
+        expect(row.join(",")).toContain("the batch ended with status FAILED without a result");
+      }
+    } finally {
+      cli.sandbox.admin.setBatchEndStatus(null);
+    }
+  });
 });

@@ -46,6 +46,8 @@ export interface BatchInfo {
    * result for are then settled as unknown.
    */
   readonly status: "PROCESSING" | "COMPLETE";
+  /** The status as the platform named it, for the reason of records it has no result for. */
+  readonly platformStatus?: string;
   readonly results: readonly BatchRecordResult[];
 }
 

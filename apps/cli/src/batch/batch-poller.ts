@@ -1,6 +1,6 @@
 import type { SimRecord } from "../validate/validate-record.ts";
 import type { BackoffPolicy } from "./backoff.ts";
-import { AuthenticationError, type BatchApi, type BatchRecordResult } from "./batch-api.ts";
+import { AuthenticationError, type BatchApi, type BatchInfo } from "./batch-api.ts";
 import { BatchTimeEstimate } from "./batch-time-estimate.ts";
 import type { Clock } from "./clock.ts";
 import type { RecordedChunk } from "./outcome-recorder.ts";
@@ -39,7 +39,7 @@ export interface BatchPollerDeps {
   /** Aborts when the run stops: nothing more is polled. */
   readonly signal: AbortSignal;
   /** A batch seen COMPLETE, with its results. */
-  complete(batch: PendingBatch, results: readonly BatchRecordResult[]): Promise<void>;
+  complete(batch: PendingBatch, info: BatchInfo): Promise<void>;
   /** A batch no longer polled (its deadline passed, or the run stopped): --resume polls it. */
   leave(batch: PendingBatch): void;
   /** Credentials refused while polling, or the outcome could not be written: the run stops. */
@@ -171,7 +171,7 @@ export class BatchPoller {
     if (info?.status === "COMPLETE") {
       this.#estimate.observe(now - batch.submittedAt, batch.lastProcessingAt);
       this.#probeDone(batch);
-      await this.#deps.complete(batch, info.results);
+      await this.#deps.complete(batch, info);
       return;
     }
     if (info !== undefined) batch.lastProcessingAt = now - batch.submittedAt;

@@ -6,7 +6,7 @@ import type { BackoffPolicy } from "./backoff.ts";
 import {
   AuthenticationError,
   type BatchApi,
-  type BatchRecordResult,
+  type BatchInfo,
   BatchRejectedError,
   NotSentError,
 } from "./batch-api.ts";
@@ -379,16 +379,10 @@ export class ChunkPipeline {
     });
   }
 
-  async #complete(batch: PendingBatch, results: readonly BatchRecordResult[]): Promise<void> {
+  async #complete(batch: PendingBatch, info: BatchInfo): Promise<void> {
     const scrub = (text: string) => batch.secrets.scrub(text);
     const { outcomes } = this.#deps;
-    const outcome = await outcomes.completed(
-      batch,
-      batch.batchCode,
-      results,
-      scrub,
-      batch.uncertain,
-    );
+    const outcome = await outcomes.completed(batch, batch.batchCode, info, scrub, batch.uncertain);
     this.counts.succeeded += outcome.succeeded;
     this.counts.failed += outcome.failed;
     this.counts.unknown += outcome.missing;

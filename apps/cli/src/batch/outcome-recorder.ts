@@ -1,6 +1,6 @@
 import type { QrWriter } from "../output/qr-writer.ts";
 import type { ResultRow, ResultsWriter } from "../output/results-writer.ts";
-import type { BatchRecordResult } from "./batch-api.ts";
+import type { BatchInfo, BatchRecordResult } from "./batch-api.ts";
 import type { JournalWriter } from "./journal-writer.ts";
 import { saysAlreadyExists } from "./lost-codes.ts";
 import { rowFor } from "./result-rows.ts";
@@ -53,13 +53,15 @@ export class OutcomeRecorder {
   async completed(
     chunk: RecordedChunk,
     batchCode: string,
-    results: readonly BatchRecordResult[],
+    info: BatchInfo,
     scrub: (text: string) => string,
     uncertain: boolean,
   ): Promise<CompletedCounts> {
     const wanted = new Set(chunk.iccids);
     const byIccid = new Map<string, BatchRecordResult>();
-    for (const result of results) if (wanted.has(result.iccid)) byIccid.set(result.iccid, result);
+    for (const result of info.results) {
+      if (wanted.has(result.iccid)) byIccid.set(result.iccid, result);
+    }
     const rows: ResultRow[] = [];
     const lost: number[] = [];
     chunk.iccids.forEach((iccid, index) => {
@@ -68,7 +70,7 @@ export class OutcomeRecorder {
         lost.push(index);
         return;
       }
-      rows.push({ ...rowFor(iccid, result, scrub), line: chunk.lines[index] });
+      rows.push({ ...rowFor(iccid, result, scrub, info.platformStatus), line: chunk.lines[index] });
     });
     let qrImages = 0;
     for (const row of rows) if (await this.#writeImage(row)) qrImages += 1;

@@ -9,20 +9,30 @@ import {
 
 const maxReasonLength = 500;
 
+// A status shown in results.csv: letters and separators only, short. Anything else the
+// platform might put there is not repeated (it is free text no document describes).
+const plainStatus = /^[A-Za-z][A-Za-z _-]{0,39}$/;
+
 /**
  * The results.csv row of one ICCID of a complete batch (undefined: missing from its results).
- * The platform's reason passes through `scrub`: it may echo the record's secrets.
+ * The platform's reason passes through `scrub`: it may echo the record's secrets. A missing
+ * result names the status the batch ended with (`FAILED`, say) when it is a plain word.
  */
 export function rowFor(
   iccid: string,
   result: BatchRecordResult | undefined,
   scrub: (text: string) => string,
+  batchStatus?: string,
 ): ResultRow {
   if (result === undefined) {
+    const ended =
+      batchStatus !== undefined && plainStatus.test(batchStatus) && batchStatus !== "COMPLETE"
+        ? `ended with status ${batchStatus}`
+        : "completed";
     return {
       iccid,
       status: "unknown",
-      errorReason: "the batch completed without a result for this ICCID",
+      errorReason: `the batch ${ended} without a result for this ICCID`,
     };
   }
   if (!result.success) {

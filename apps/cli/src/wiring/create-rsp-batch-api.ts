@@ -159,9 +159,10 @@ function batchCodeOf(accepted: RspData<"generateAcByBatch">): string {
 
 function batchInfoFrom(info: RspData<"getBatchInfo">): BatchInfo {
   return {
-    // Any status but PROCESSING (a FAILED batch, say) has stopped: the poller settles the
-    // batch with the results it reports, and its other records are unknown.
+    // A stopped batch (COMPLETE, or FAILED, say) is settled with the results it reports; its
+    // other records are unknown.
     status: batchFinished(info.batchTaskInfo.status) ? "COMPLETE" : "PROCESSING",
+    platformStatus: info.batchTaskInfo.status,
     results: (info.results ?? []).map((result) => ({
       iccid: result.iccid,
       success: result.success,

@@ -56,8 +56,14 @@ const failedBatch = (results: unknown[]) => ({
 describe("batchFinished", () => {
   it.each([
     ["PROCESSING", false],
+    ["processing", false],
+    ["PENDING", false],
+    ["Queued", false],
+    ["IN_PROGRESS", false],
     ["COMPLETE", true],
+    ["complete", true],
     ["FAILED", true],
+    ["PROCESSED_FAILED", true],
   ])("reads %s as finished: %s", (status, want) => {
     expect(batchFinished(status)).toBe(want);
   });
