@@ -65,6 +65,7 @@ describe("rspBatchApi", () => {
     // COMPLETE for the poller: the second record has no result, so it is settled as unknown.
     expect(info).toEqual({
       status: "COMPLETE",
+      platformStatus: "FAILED",
       results: [{ ...failed, activationCode: undefined, acLink: undefined }],
     });
   });
