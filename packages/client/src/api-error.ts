@@ -1,5 +1,6 @@
 import type { EimErrorLookup } from "@simlessly/contract";
 import { type RefusedRedirect, redirectText } from "./redirect.ts";
+import { isSafeToRetry } from "./retry-policy.ts";
 import { SimlesslyError, type SimlesslyErrorContext } from "./simlessly-error.ts";
 
 /** What the server said when it refused a call. */
@@ -50,6 +51,20 @@ export class SimlesslyApiError extends SimlesslyError {
     this.catalog = init.catalog ?? null;
     this.retryAfterMs = init.retryAfterMs ?? null;
     if (init.redirect) this.redirectOrigin = init.redirect.origin;
+  }
+
+  /**
+   * A 429 or a 5xx: what the retry policy sends again. (A 5xx becomes this error only for a
+   * read-only call; for one that changes state it is an unknown outcome.) A failure envelope,
+   * a refused credential or a redirect fails the same way when sent again.
+   */
+  override get retryable(): boolean {
+    // A redirect answers the same request the same way: the policy never retries one.
+    if (this.redirectOrigin !== undefined) return false;
+    return isSafeToRetry(
+      { kind: "http", status: this.httpStatus, retryAfterMs: this.retryAfterMs },
+      true,
+    );
   }
 }
 

@@ -27,4 +27,12 @@ export class SimlesslyConnectionError extends SimlesslyError {
     this.sent = init.sent;
     this.systemCode = init.systemCode ?? null;
   }
+
+  /**
+   * True: either nothing reached the server, or (`sent`) the call was read-only, since a call
+   * that changes state and may have been sent fails with SimlesslyUnknownOutcomeError instead.
+   */
+  override get retryable(): boolean {
+    return true;
+  }
 }

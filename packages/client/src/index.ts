@@ -10,7 +10,9 @@ export {
   SimlesslyConnectionError,
   type SimlesslyConnectionErrorInit,
 } from "./connection-error.ts";
+export { isCredentialsRefused } from "./credentials-refused.ts";
 export { createEimClient, type EimClient, type EimClientOptions } from "./eim-client.ts";
+export { isSimlesslyError, simlesslyErrorBrand } from "./error-brand.ts";
 export { findIccids } from "./iccids.ts";
 export {
   SimlesslyInvalidRequestError,

@@ -10,7 +10,13 @@ import type { AttemptFailure } from "./retry-policy.ts";
  * A request body exactly as sent: the JSON text the typed methods serialized (sent, and
  * signed, as its UTF-8 bytes) or the bytes read from a Request; null for none.
  */
-export type WireBody = string | Uint8Array<ArrayBuffer> | null;
+export type WireBody = string | ArrayBufferBytes | null;
+
+/**
+ * `Uint8Array<ArrayBuffer>`, which fetch takes as a body, spelled so that TypeScript before 5.7
+ * (where typed arrays are not generic) reads it as plain `Uint8Array`.
+ */
+type ArrayBufferBytes = ReturnType<Uint8Array["slice"]>;
 
 /** A fetch implementation; the global `fetch` fits. */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;

@@ -38,6 +38,7 @@ describe("Simlessly errors", () => {
       reason: "timeout",
       httpStatus: null,
       iccids: ["89860468152080349618", "89860468152080349626"],
+      retryable: false,
     });
   });
 

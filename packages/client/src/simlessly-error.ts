@@ -1,6 +1,7 @@
 // The base of every error the clients throw. Errors travel into logs, crash reporters and
 // JSON APIs, so what they print is fixed here: the fields each class declares, all safe by
 // construction, never a request or response body, never a credential, never the cause.
+import { simlesslyErrorBrand } from "./error-brand.ts";
 
 const inspectCustom = Symbol.for("nodejs.util.inspect.custom");
 
@@ -43,16 +44,28 @@ export class SimlesslyError extends Error {
     this.operationId = context.operationId;
     this.requestId = context.requestId ?? null;
     this.attempts = attempts;
+    // Not enumerable: the mark is for isSimlesslyError, not part of what the error prints.
+    Object.defineProperty(this, simlesslyErrorBrand, { value: true });
+  }
+
+  /**
+   * Whether sending the same request again is safe and may succeed: true for the failures the
+   * client's retry policy counts as safe to send again (nothing left, a 429, a read-only
+   * call's lost connection, timeout or 5xx); false when it may repeat an effect or would fail
+   * the same way. The client has already retried as often as its options allowed.
+   */
+  get retryable(): boolean {
+    return false;
   }
 
   /**
    * The fields that describe this error: its own enumerable properties, which is why every
    * class here declares only fields that are safe to print (`cause`, `message` and `stack`
-   * are not enumerable).
+   * are not enumerable), and `retryable`.
    */
   details(): Record<string, unknown> {
     const { name: _name, ...fields } = this as Record<string, unknown>;
-    return fields;
+    return { ...fields, retryable: this.retryable };
   }
 
   /** What `JSON.stringify` writes: name, message and the safe fields, nothing else. */

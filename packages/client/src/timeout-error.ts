@@ -26,4 +26,13 @@ export class SimlesslyTimeoutError extends SimlesslyError {
     this.scope = init.scope;
     this.timeoutMs = init.timeoutMs;
   }
+
+  /**
+   * True: only a read-only call times out with this error, and sending it again changes
+   * nothing. (The policy stops retrying within a call when its `total` limit is spent; a new
+   * call has a new limit.)
+   */
+  override get retryable(): boolean {
+    return true;
+  }
 }

@@ -1,5 +1,5 @@
 import type { MessagePart } from "./hmac.ts";
-import { concatMessage } from "./message-bytes.ts";
+import { type ArrayBufferBytes, concatMessage } from "./message-bytes.ts";
 import type { SigningScheme } from "./schemes.ts";
 import { bodyPart, type SignableBody } from "./signable-body.ts";
 
@@ -34,6 +34,6 @@ export function bytesToSign(
   scheme: SigningScheme,
   fields: SigningFields,
   body?: SignableBody | null,
-): Uint8Array<ArrayBuffer> {
+): ArrayBufferBytes {
   return concatMessage(messageToSign(scheme, fields, body));
 }

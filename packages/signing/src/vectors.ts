@@ -1,4 +1,4 @@
-import { concatMessage } from "./message-bytes.ts";
+import { type ArrayBufferBytes, concatMessage } from "./message-bytes.ts";
 import type { SigningScheme } from "./schemes.ts";
 
 /** A rule that expands to a large body without storing it (see the JSON file's `rule`). */
@@ -44,7 +44,7 @@ export interface SigningVectorFile {
 }
 
 /** Returns a vector's body bytes, expanding a generated body. */
-export function vectorBodyBytes(vector: SigningVector): Uint8Array<ArrayBuffer> {
+export function vectorBodyBytes(vector: SigningVector): ArrayBufferBytes {
   if (vector.body !== undefined) return concatMessage([vector.body]);
   if (vector.bodyHex !== undefined) return hexToBytes(vector.bodyHex);
   const generator = vector.bodyGenerator;
@@ -56,7 +56,7 @@ export function vectorBodyBytes(vector: SigningVector): Uint8Array<ArrayBuffer> 
   return concatMessage([generator.head + items.join(generator.separator) + generator.tail]);
 }
 
-function hexToBytes(hex: string): Uint8Array<ArrayBuffer> {
+function hexToBytes(hex: string): ArrayBufferBytes {
   const bytes = new Uint8Array(hex.length / 2);
   for (let index = 0; index < bytes.length; index++) {
     bytes[index] = Number.parseInt(hex.slice(index * 2, index * 2 + 2), 16);

@@ -5,8 +5,12 @@ import { concatMessage, encodeUtf8 } from "./message-bytes.ts";
 export interface WebCryptoHmacOptions {
   /** How many imported keys to keep; the least recently used one goes first. Default 64. */
   readonly maxCachedKeys?: number | undefined;
-  /** The SubtleCrypto to use; default `globalThis.crypto.subtle`, looked up at each call. */
-  readonly subtle?: SubtleCrypto | undefined;
+  /**
+   * The SubtleCrypto to use; default `globalThis.crypto.subtle`, looked up at each call. Typed
+   * through the global so that a Node project without the DOM lib (where @types/node declares
+   * `crypto` but no global `SubtleCrypto` type) can read the declarations.
+   */
+  readonly subtle?: typeof globalThis.crypto.subtle | undefined;
 }
 
 /** Creates an HMAC-SHA256 on Web Crypto that imports each secret once and keeps the CryptoKey. */
