@@ -79,7 +79,7 @@ describe("ac generate-batch against the sandbox", () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain("1000");
     // Debug shows the calls, redacted.
-    expect(run.stderr).toContain("simlessly debug: simlessly request");
+    expect(run.stderr).toContain("debug: simlessly request");
     expect(run.stderr).toContain("generateAcByBatch");
 
     const rows = resultRows(out);

@@ -179,7 +179,7 @@ describe("kill -9 drill against the sandbox", () => {
 
     // At debug verbosity no Ki or OPc of the input reached stdout, stderr, the journal or
     // the results: every 32-hex token written anywhere is checked against all of them.
-    expect(outputs.join("")).toContain("simlessly debug:");
+    expect(outputs.join("")).toContain("debug: simlessly request");
     const inputSecrets = new Set<string>();
     for (let n = 1; n <= records; n += 1) {
       const record = sampleRecord(n);

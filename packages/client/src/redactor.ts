@@ -8,8 +8,11 @@
 // those names wherever they appear covers every path (redactor.test.ts checks this against
 // the metadata). It also covers bodies of no known schema, such as an error page.
 
-/** What replaces a secret. */
-export const redactedMarker = "[REDACTED]";
+/**
+ * What replaces a secret: the marker the simlessly CLI shows too, so that a log line and the
+ * CLI's own output hide a value the same way.
+ */
+export const redactedMarker = "[hidden]";
 
 /** Header names whose values are always secret, compared without regard to case. */
 export const secretHeaderNames: readonly string[] = ["signature", "authorization"];

@@ -177,7 +177,7 @@ describe.each(["rsp", "eim", "cmp"] as const)("the %s client against Prism", (pr
       for (const entry of authorized) {
         const headers = Object.entries((entry.details?.headers ?? {}) as Record<string, string>);
         const authorization = headers.find(([name]) => name.toLowerCase() === "authorization");
-        expect(authorization?.[1]).toBe("[REDACTED]");
+        expect(authorization?.[1]).toBe("[hidden]");
       }
     });
   }

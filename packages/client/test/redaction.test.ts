@@ -167,7 +167,7 @@ describe("afterwards", () => {
 
   it("logged requests and answers at debug level", () => {
     expect(log.entries.filter((entry) => entry.level === "debug").length).toBeGreaterThan(8);
-    expect(log.text()).toContain("[REDACTED]");
+    expect(log.text()).toContain("[hidden]");
   });
 
   it.each(Object.entries(secrets))("finds %s nowhere", (_name, value) => {
@@ -178,7 +178,7 @@ describe("afterwards", () => {
 
   it("finds the PIN nowhere as a word, though the server echoed it", () => {
     expect(everything()).not.toMatch(new RegExp(`(?<![0-9A-Za-z])${pin1}(?![0-9A-Za-z])`));
-    expect(everything()).toContain("pin1 [REDACTED] invalid");
+    expect(everything()).toContain("pin1 [hidden] invalid");
   });
 
   it("finds the activation code and its link nowhere", () => {

@@ -5,6 +5,8 @@ import { products } from "./documents.ts";
 import { type RunningPrism, startPrism } from "./prism.ts";
 
 const { values } = parseArgs({
+  // `pnpm mock -- --port N` passes the `--` along; it separates nothing here.
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: {
     port: { type: "string", default: "4010" },
     dynamic: { type: "boolean", default: false },
@@ -29,12 +31,19 @@ if (!Number.isInteger(firstPort) || firstPort < 1 || firstPort > 65533) {
 const productLabels = { rsp: "RSP", eim: "eIM", cmp: "CMP" } as const;
 
 const running: RunningPrism[] = [];
+let stopping = false;
+// Ctrl+C reaches this process twice: from the terminal, and again from `pnpm run`, which
+// forwards it. A second signal must not kill the process halfway through stopping (pnpm would
+// report the script as failed), so every signal after the first is ignored; Prism's processes,
+// which get the terminal's signal too, are waited for and killed if they linger.
 const stopAll = async () => {
+  if (stopping) return;
+  stopping = true;
   await Promise.all(running.map((server) => server.stop()));
   process.exit(0);
 };
-process.once("SIGINT", stopAll);
-process.once("SIGTERM", stopAll);
+process.on("SIGINT", stopAll);
+process.on("SIGTERM", stopAll);
 
 try {
   for (const [index, product] of products.entries()) {

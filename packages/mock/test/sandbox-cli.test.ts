@@ -71,8 +71,9 @@ describe("pnpm sandbox", () => {
     const { child, output } = await run(["--port", "0", "--seed", "42", "--batch-delay", "0"]);
     const url = /Simlessly sandbox on (http:\/\/\S+)/.exec(output)?.[1];
     if (url === undefined) throw new Error(output);
-    expect(output).toContain(`AccessKey ${demoCredentials.rsp.accessKey}`);
-    expect(output).toContain(`SecretKey ${demoCredentials.rsp.secretKey} (demo)`);
+    expect(output).toContain(`\nexport SIMLESSLY_BASE_URL=${url}\n`);
+    expect(output).toContain(`\nexport SIMLESSLY_ACCESS_KEY=${demoCredentials.rsp.accessKey}\n`);
+    expect(output).toContain(`\nexport SIMLESSLY_SECRET_KEY=${demoCredentials.rsp.secretKey}\n`);
     expect(output).toContain("seed 42");
     const clients = createTestClients({
       rspUrl: url,
@@ -88,6 +89,18 @@ describe("pnpm sandbox", () => {
     expect(await exited(child)).toBe(0);
   });
 
+  it("stops with exit 0 on Ctrl+C, which under pnpm arrives twice", async () => {
+    const { child } = await run(["--port", "0"]);
+    // Once from the terminal and once forwarded by `pnpm run`: a second signal while the
+    // sandbox stops must not kill it (pnpm would then report the script as failed).
+    child.kill("SIGINT");
+    child.kill("SIGINT");
+    const exit = new Promise((resolve) =>
+      child.once("exit", (code, signal) => resolve({ code, signal })),
+    );
+    expect(await exit).toEqual({ code: 0, signal: null });
+  });
+
   it("prints a fingerprint, never the value, of secrets from the environment", async () => {
     const secret = "my-own-rsp-secret-4f1c";
     const token = "my-own-eim-token-9a2b";
@@ -97,7 +110,7 @@ describe("pnpm sandbox", () => {
     });
     expect(output).not.toContain(secret);
     expect(output).not.toContain(token);
-    expect(output).toMatch(/SecretKey sha256:[0-9a-f]{12} \(yours, hidden\)/);
+    expect(output).toMatch(/^# SIMLESSLY_SECRET_KEY: yours, not shown \(sha256:[0-9a-f]{12}\)$/m);
     child.kill("SIGTERM");
     await exited(child);
   });

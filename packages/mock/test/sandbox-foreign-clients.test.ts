@@ -56,7 +56,7 @@ function clientEnvironment(credentials: SandboxCredentials): NodeJS.ProcessEnv {
     ...inherited,
     SIMLESSLY_ACCESS_KEY: credentials.rsp.accessKey,
     SIMLESSLY_SECRET_KEY: credentials.rsp.secretKey,
-    SIMLESSLY_EIM_PUBLIC_KEY: credentials.eim.publicKey,
+    SIMLESSLY_EIM_ACCESS_KEY: credentials.eim.publicKey,
     SIMLESSLY_EIM_SECRET_KEY: credentials.eim.secretKey,
     SIMLESSLY_EIM_TOKEN: credentials.eim.token,
     SIMLESSLY_CMP_CLIENT_ID: credentials.cmp.clientId,

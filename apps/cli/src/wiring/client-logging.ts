@@ -10,7 +10,8 @@ export interface ClientLogging {
 }
 
 /**
- * The clients' log on stderr, one line an entry: `simlessly LEVEL: message {details}`. The
+ * The clients' log on stderr, one line an entry: `LEVEL: message {details}`, as the CLI's own
+ * `error:` lines read (the client's messages start with "simlessly" themselves). The
  * level is `--log-level` (or `-v`), else `$SIMLESSLY_LOG_LEVEL`, else `warn` (without the
  * client's error entries, which repeat what the CLI reports itself). The details
  * arrive redacted from the client (secret fields, signatures and tokens hidden); they are
@@ -37,7 +38,7 @@ export function stderrLogging(
         details === undefined || Object.keys(details).length === 0
           ? ""
           : ` ${JSON.stringify(details)}`;
-      stderr.write(scrub(`simlessly ${level}: ${message}${extra}\n`));
+      stderr.write(scrub(`${level}: ${message}${extra}\n`));
     };
   // Every failed call already ends in the CLI's own error line (or a journal entry and the
   // summary); the client's copy of it is shown only to someone who asked for a log level.

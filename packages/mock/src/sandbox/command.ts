@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import { isSigningScheme } from "@simlessly/signing";
 import { adminHeaderName, adminHeaderValue } from "./admin-guard.ts";
 import { createSandbox, type Sandbox } from "./create-sandbox.ts";
-import { describeCredentials } from "./credentials.ts";
+import { exportBlock } from "./credentials.ts";
 import type { FaultSettingsInput } from "./faults.ts";
 import { isWebhookGeneration, webhookGenerations } from "./webhook-generations.ts";
 
@@ -34,8 +34,9 @@ const usage = `Usage: pnpm sandbox [options]   (or: simlessly sandbox [options])
                          instead of accepting them with an x-sandbox-warning header
 
 Credentials come from SIMLESSLY_ACCESS_KEY / SIMLESSLY_SECRET_KEY (RSP),
-SIMLESSLY_EIM_PUBLIC_KEY / SIMLESSLY_EIM_SECRET_KEY / SIMLESSLY_EIM_TOKEN (eIM) and
-SIMLESSLY_CMP_CLIENT_ID / SIMLESSLY_CMP_CLIENT_SECRET (CMP), else from demo values.`;
+SIMLESSLY_EIM_ACCESS_KEY / SIMLESSLY_EIM_SECRET_KEY / SIMLESSLY_EIM_TOKEN (eIM) and
+SIMLESSLY_CMP_CLIENT_ID / SIMLESSLY_CMP_CLIENT_SECRET (CMP), else from demo values: the
+variables the simlessly CLI reads, printed at start as a block to paste into a shell.`;
 
 /** Runs the sandbox command with `args` (the words after `sandbox`) until a signal stops it. */
 export async function runSandboxCommand(args: readonly string[]): Promise<void> {
@@ -168,16 +169,22 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
   CMP  ${sandbox.url}/api/v1/external/…
   admin ${sandbox.url}/__sandbox/ (profiles, state, reset, faults, device-events, webhooks, requests, clock), with the header ${adminHeaderName}: ${adminHeaderValue}
   forms the docs do not show: ${sandbox.strict ? "refused (--strict)" : "accepted with an x-sandbox-warning header"}
-${describeCredentials(sandbox.credentials)
-  .map((line) => `  ${line}`)
-  .join("\n")}
   seed ${sandbox.seed}${activeFaults.length > 0 ? `, faults ${activeFaults.join(" ")}` : ", no faults"}${values.data === undefined ? "" : `\n  state file ${values.data}`}
+
+To point the simlessly CLI at it, paste into another shell:
+${exportBlock(sandbox.url, sandbox.credentials, sandbox.rspScheme).join("\n")}
+
 Press Ctrl+C to stop.`);
 
+  // Ctrl+C under `pnpm sandbox` arrives twice (from the terminal, and forwarded by pnpm): only
+  // the first stops the sandbox, and a later one must not kill the process while it saves.
+  let stopping = false;
   const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
     await sandbox.stop();
     process.exit(0);
   };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   credentialEnvironment,
   demoCredentials,
-  describeCredentials,
+  exportBlock,
   resolveCredentials,
 } from "./credentials.ts";
 
@@ -43,16 +43,42 @@ describe("resolveCredentials", () => {
   });
 });
 
-describe("describeCredentials", () => {
-  it("shows demo secrets and hides the others behind a fingerprint", () => {
+describe("exportBlock", () => {
+  const url = "http://127.0.0.1:4020";
+
+  it("sets every variable the CLI reads, with the demo values as they are", () => {
+    const lines = exportBlock(url, demoCredentials, "rsp");
+    expect(lines).toContain(`export SIMLESSLY_BASE_URL=${url}`);
+    expect(lines).toContain(`export SIMLESSLY_EIM_BASE_URL=${url}`);
+    expect(lines).toContain(`export SIMLESSLY_CMP_BASE_URL=${url}`);
+    expect(lines).toContain("export SIMLESSLY_SIGNING_SCHEME=rsp");
+    expect(lines).toContain(`export SIMLESSLY_SECRET_KEY=${demoCredentials.rsp.secretKey}`);
+    expect(lines).toContain(`export SIMLESSLY_EIM_ACCESS_KEY=${demoCredentials.eim.publicKey}`);
+    expect(lines).toContain(`export SIMLESSLY_EIM_TOKEN=${demoCredentials.eim.token}`);
+    expect(lines).toContain(
+      `export SIMLESSLY_CMP_CLIENT_SECRET=${demoCredentials.cmp.clientSecret}`,
+    );
+    const names = Object.values(credentialEnvironment).flatMap((product) => Object.values(product));
+    for (const name of names) expect(lines.join("\n")).toContain(`export ${name}=`);
+  });
+
+  it("shows a fingerprint, never the value, of a secret that is not a demo value", () => {
     const custom = resolveCredentials(
       { rsp: { secretKey: "a-real-looking-secret" }, eim: { token: "a-real-token" } },
       {},
     );
-    const text = describeCredentials(custom).join("\n");
+    const text = exportBlock(url, custom, "appendix").join("\n");
     expect(text).not.toContain("a-real-looking-secret");
     expect(text).not.toContain("a-real-token");
-    expect(text).toMatch(/SecretKey sha256:[0-9a-f]{12} \(yours, hidden\)/);
-    expect(text).toContain(`ackey ${demoCredentials.eim.secretKey} (demo)`);
+    expect(text).toMatch(/^# SIMLESSLY_SECRET_KEY: yours, not shown \(sha256:[0-9a-f]{12}\)$/m);
+    expect(text).not.toMatch(/export SIMLESSLY_SECRET_KEY=/);
+    expect(text).toContain("export SIMLESSLY_SIGNING_SCHEME=appendix");
+    expect(text).toContain(`export SIMLESSLY_EIM_SECRET_KEY=${demoCredentials.eim.secretKey}`);
+  });
+
+  it("quotes a value the shell would split", () => {
+    expect(exportBlock("http://[::1]:4020/a b", demoCredentials, "rsp")[0]).toBe(
+      "export SIMLESSLY_BASE_URL='http://[::1]:4020/a b'",
+    );
   });
 });

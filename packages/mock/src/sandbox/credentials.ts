@@ -1,8 +1,10 @@
 // The credentials the sandbox accepts, one set per product. They come from the options, else
-// from the environment, else from built-in demo values that are safe to print because they
-// are published in the README. A secret that is not a demo value is never printed: only a
-// fingerprint of it, so two runs can still be told apart.
+// from the environment (the same variables the simlessly CLI reads), else from built-in demo
+// values that are safe to print because they are published in the README. A secret that is
+// not a demo value is never printed: only a fingerprint of it, so two runs can still be told
+// apart.
 import { createHash } from "node:crypto";
+import type { SigningScheme } from "@simlessly/signing";
 
 /** RSP: the AccessKey / SecretKey pair of the HMAC signature (also signs webhooks). */
 export interface RspCredentials {
@@ -54,11 +56,12 @@ export const demoCredentials: SandboxCredentials = {
   },
 };
 
-/** The environment variable behind each credential. */
+/** The environment variable behind each credential: the names the simlessly CLI reads. */
 export const credentialEnvironment = {
   rsp: { accessKey: "SIMLESSLY_ACCESS_KEY", secretKey: "SIMLESSLY_SECRET_KEY" },
   eim: {
-    publicKey: "SIMLESSLY_EIM_PUBLIC_KEY",
+    // The eIM docs call it the public-key; the CLI calls it the eIM access key.
+    publicKey: "SIMLESSLY_EIM_ACCESS_KEY",
     secretKey: "SIMLESSLY_EIM_SECRET_KEY",
     token: "SIMLESSLY_EIM_TOKEN",
   },
@@ -167,17 +170,41 @@ export function secretFingerprint(secret: string): string {
   return `sha256:${createHash("sha256").update(secret, "utf8").digest("hex").slice(0, 12)}`;
 }
 
-/** How a secret may be shown: itself when it is the published demo value, else a fingerprint. */
-export function displaySecret(secret: string, demoValue: string): string {
-  return secret === demoValue ? `${secret} (demo)` : `${secretFingerprint(secret)} (yours, hidden)`;
+/**
+ * A shell block that points the simlessly CLI (or any script reading the same variables) at
+ * the sandbox at `url`: every product's base URL and credentials. Demo secrets are printed,
+ * since they are published; any other secret appears only as a comment with its fingerprint,
+ * as the shell that started the sandbox already holds it.
+ */
+export function exportBlock(
+  url: string,
+  credentials: SandboxCredentials,
+  rspScheme: SigningScheme,
+): string[] {
+  const names = credentialEnvironment;
+  const demo = demoCredentials;
+  const plain = (name: string, value: string) => `export ${name}=${shellWord(value)}`;
+  const secret = (name: string, value: string, demoValue: string) =>
+    value === demoValue
+      ? plain(name, value)
+      : `# ${name}: yours, not shown (${secretFingerprint(value)})`;
+  return [
+    plain("SIMLESSLY_BASE_URL", url),
+    plain("SIMLESSLY_EIM_BASE_URL", url),
+    plain("SIMLESSLY_CMP_BASE_URL", url),
+    plain("SIMLESSLY_SIGNING_SCHEME", rspScheme),
+    plain(names.rsp.accessKey, credentials.rsp.accessKey),
+    secret(names.rsp.secretKey, credentials.rsp.secretKey, demo.rsp.secretKey),
+    plain(names.eim.publicKey, credentials.eim.publicKey),
+    secret(names.eim.secretKey, credentials.eim.secretKey, demo.eim.secretKey),
+    secret(names.eim.token, credentials.eim.token, demo.eim.token),
+    plain(names.cmp.clientId, credentials.cmp.clientId),
+    secret(names.cmp.clientSecret, credentials.cmp.clientSecret, demo.cmp.clientSecret),
+  ];
 }
 
-/** Lines describing the accepted credentials, safe to print (see {@link displaySecret}). */
-export function describeCredentials(credentials: SandboxCredentials): string[] {
-  const demo = demoCredentials;
-  return [
-    `RSP  AccessKey ${credentials.rsp.accessKey}  SecretKey ${displaySecret(credentials.rsp.secretKey, demo.rsp.secretKey)}`,
-    `eIM  public-key ${credentials.eim.publicKey}  ackey ${displaySecret(credentials.eim.secretKey, demo.eim.secretKey)}  token ${displaySecret(credentials.eim.token, demo.eim.token)}`,
-    `CMP  clientId ${credentials.cmp.clientId}  clientSecret ${displaySecret(credentials.cmp.clientSecret, demo.cmp.clientSecret)}`,
-  ];
+// Keys and ids are alphanumeric by their formats, and URLs rarely need quotes; anything else
+// is single-quoted so that the pasted line sets exactly the printed value.
+function shellWord(value: string): string {
+  return /^[A-Za-z0-9_.:/@%+=,-]+$/.test(value) ? value : `'${value.replaceAll("'", `'\\''`)}'`;
 }

@@ -20,7 +20,8 @@ export const rspFailureCodes = {
     "The configuration is of the wrong type (a UPP configuration for a plain generate, or the reverse).",
   CONFIG_NO_RECYCLE: "The profile's configuration has no recycle applet.",
   PROFILE_EXISTS: "The ICCID already holds a profile.",
-  PROFILE_NOT_FOUND: "No profile has this ICCID (or it was deleted).",
+  PROFILE_NOT_FOUND:
+    "No profile has this ICCID (or it was deleted; deleteProfile answers PROFILE_STATUS_INVALID then).",
   PROFILE_STATUS_INVALID:
     "The profile's status does not allow the operation (msg says which status it has).",
   EID_MISMATCH: "The order is bound to another EID.",

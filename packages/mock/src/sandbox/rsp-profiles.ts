@@ -69,6 +69,16 @@ export function updateProfileByUpp(
  * unexplained; this is the sandbox's reading). A profile bound to an EID is notified.
  */
 export function deleteProfile(ctx: EngineContext, body: RspBody<"DeleteProfileRequest">): Reply {
+  const deleted = ctx.state.profiles.get(body.iccid);
+  if (deleted?.status === ProfileStatus.Deleted) {
+    // Inferred: the docs do not say what deleting a deleted profile answers. getProfileDetail
+    // still shows it (status Deleted), so "not found" would contradict it; the eIM appendix
+    // refuses a deletion the status forbids with "not allow delete" (110030), not with
+    // "Iccid not found" (110004). Hence a status refusal, and nothing changes.
+    return ok(
+      rspFailure("PROFILE_STATUS_INVALID", "profile status is Deleted; it was deleted already"),
+    );
+  }
   const record = findProfile(ctx.state, body.iccid);
   if (record === undefined) return profileNotFound(body.iccid);
   if (onDevice.includes(record.status) && body.force !== true) {

@@ -14,7 +14,7 @@
 # Usage: simlessly-curl.sh BASE_URL [SERIES]
 # Credentials come from the environment, with the sandbox's variable names:
 #   RSP  SIMLESSLY_ACCESS_KEY SIMLESSLY_SECRET_KEY
-#   eIM  SIMLESSLY_EIM_PUBLIC_KEY SIMLESSLY_EIM_SECRET_KEY (the "ackey") SIMLESSLY_EIM_TOKEN
+#   eIM  SIMLESSLY_EIM_ACCESS_KEY SIMLESSLY_EIM_SECRET_KEY (the "ackey") SIMLESSLY_EIM_TOKEN
 #   CMP  SIMLESSLY_CMP_CLIENT_ID SIMLESSLY_CMP_CLIENT_SECRET
 # SERIES (0-9999, default 2) picks the ICCIDs: "8988" + SERIES (4 digits) + index (12 digits),
 # IMSI "00101" + SERIES (4 digits) + index (6 digits); index 1 = v1, 2 = v2, 3 and 4 = batch.
@@ -36,7 +36,7 @@ base_url=${base_url%/}
 
 rsp_key=${SIMLESSLY_ACCESS_KEY:?}
 rsp_secret=${SIMLESSLY_SECRET_KEY:?}
-eim_key=${SIMLESSLY_EIM_PUBLIC_KEY:?}
+eim_key=${SIMLESSLY_EIM_ACCESS_KEY:?}
 eim_secret=${SIMLESSLY_EIM_SECRET_KEY:?}
 eim_token=${SIMLESSLY_EIM_TOKEN:?}
 cmp_id=${SIMLESSLY_CMP_CLIENT_ID:?}

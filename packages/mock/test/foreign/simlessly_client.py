@@ -17,7 +17,7 @@ Usage:
 
 Credentials come from the environment (the sandbox's own variable names):
     RSP  SIMLESSLY_ACCESS_KEY, SIMLESSLY_SECRET_KEY
-    eIM  SIMLESSLY_EIM_PUBLIC_KEY, SIMLESSLY_EIM_SECRET_KEY (the "ackey"), SIMLESSLY_EIM_TOKEN
+    eIM  SIMLESSLY_EIM_ACCESS_KEY, SIMLESSLY_EIM_SECRET_KEY (the "ackey"), SIMLESSLY_EIM_TOKEN
     CMP  SIMLESSLY_CMP_CLIENT_ID, SIMLESSLY_CMP_CLIENT_SECRET
 
 SERIES (0-9999, default 1) picks the block of ICCIDs and IMSIs, so that two runs against one
@@ -149,7 +149,7 @@ class SimlesslyClient:
         self.http = Http(base_url)
         self.rsp_key = env("SIMLESSLY_ACCESS_KEY")
         self.rsp_secret = env("SIMLESSLY_SECRET_KEY")
-        self.eim_key = env("SIMLESSLY_EIM_PUBLIC_KEY")
+        self.eim_key = env("SIMLESSLY_EIM_ACCESS_KEY")
         self.eim_secret = env("SIMLESSLY_EIM_SECRET_KEY")
         self.eim_token = env("SIMLESSLY_EIM_TOKEN")
         self.cmp_id = env("SIMLESSLY_CMP_CLIENT_ID")
