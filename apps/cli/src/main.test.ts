@@ -65,7 +65,8 @@ describe("simlessly", () => {
   it.each(usageCases)("exits 2 on $args", async ({ args, want }) => {
     const run = await runCliForTest(args);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(want);
+    // With --json the error is only in the document on stdout.
+    expect(args.includes("--json") ? errorMessageOf(run.stdout) : run.stderr).toMatch(want);
   });
 
   it("never echoes the value of a flag that looks like a secret", async () => {
@@ -102,7 +103,7 @@ describe("simlessly", () => {
     async (...flag) => {
       const run = await runCliForTest(["ac", "generate-batch", ...flag, "--json"]);
       expect(run.code).toBe(2);
-      expect(run.stderr).toContain("secrets are never taken as flags");
+      expect(errorMessageOf(run.stdout)).toContain("secrets are never taken as flags");
       for (const text of [run.stderr, run.stdout]) {
         expect(text).not.toContain(ki);
         expect(text).not.toMatch(/1234|5678/);
@@ -116,8 +117,17 @@ describe("simlessly", () => {
     expect(JSON.parse(run.stdout)).toEqual({
       ok: false,
       exitCode: 2,
-      error: expect.stringContaining("--bogus"),
+      error: {
+        message: expect.stringContaining("--bogus"),
+        kind: "usage",
+        operation: null,
+        httpStatus: null,
+        code: null,
+        requestId: null,
+        retryable: false,
+      },
     });
+    expect(run.stderr).toBe("");
   });
 
   it("colours errors on a terminal unless NO_COLOR is set", async () => {
@@ -127,3 +137,7 @@ describe("simlessly", () => {
     expect(plain.stderr).toMatch(/^error: /);
   });
 });
+
+function errorMessageOf(stdout: string): string {
+  return (JSON.parse(stdout) as { error: { message: string } }).error.message;
+}

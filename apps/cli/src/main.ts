@@ -1,9 +1,11 @@
-import { CliError } from "./cli/cli-error.ts";
+import { CliError, ConfigError } from "./cli/cli-error.ts";
 import type { CliContext } from "./cli/command-spec.ts";
+import { errorDocument } from "./cli/error-document.ts";
 import { ExitCode } from "./cli/exit-code.ts";
 import { packageVersion } from "./cli/package-version.ts";
 import { parseCommandLine } from "./cli/parse-command-line.ts";
 import { renderHelp } from "./cli/render-help.ts";
+import { createTargetAnnouncer, type Target } from "./cli/target-line.ts";
 import { colorEnabled, createStyle } from "./cli/terminal.ts";
 
 /**
@@ -12,6 +14,7 @@ import { colorEnabled, createStyle } from "./cli/terminal.ts";
  */
 export async function runCli(args: readonly string[], context: CliContext): Promise<number> {
   const wantsJson = args.includes("--json");
+  let target: () => Target | undefined = () => undefined;
   try {
     const parsed = await parseCommandLine(args);
     if (parsed.kind === "version") {
@@ -29,35 +32,50 @@ export async function runCli(args: readonly string[], context: CliContext): Prom
       return ExitCode.ok;
     }
     const module = await parsed.command.load();
-    return await module.run(parsed.invocation, context);
+    const announcer = createTargetAnnouncer(context.stderr, parsed.invocation.global);
+    target = announcer.current;
+    return await module.run(parsed.invocation, { ...context, announceTarget: announcer.announce });
   } catch (error) {
-    return reportError(error, context, wantsJson);
+    return reportError(error, context, wantsJson, target());
   }
 }
 
-function reportError(error: unknown, context: CliContext, json: boolean): number {
-  const style = createStyle(colorEnabled(context.stderr, context.env));
-  if (error instanceof CliError) {
-    context.stderr.write(`${style.red("error:")} ${error.message}\n`);
-    if (json) writeJsonError(context, error.message, error.exitCode);
-    return error.exitCode;
+/**
+ * Prints a failure once: with --json as the error document on stdout (nothing on stderr, so a
+ * script reads it in one place), otherwise as one line on stderr.
+ */
+function reportError(
+  error: unknown,
+  context: CliContext,
+  json: boolean,
+  target: Target | undefined,
+): number {
+  const failure = asCliError(error);
+  if (json) {
+    context.stdout.write(`${JSON.stringify(errorDocument(failure, target), null, 2)}\n`);
+    return failure.exitCode;
   }
+  const style = createStyle(colorEnabled(context.stderr, context.env));
+  // A failure none of ours foresaw says so: it is a bug to report, not a mistake to fix.
+  const foreign = !(error instanceof CliError) && failure.details.kind === "internal";
+  context.stderr.write(`${style.red(foreign ? "internal error:" : "error:")} ${failure.message}\n`);
+  return failure.exitCode;
+}
+
+function asCliError(error: unknown): CliError {
+  if (error instanceof CliError) return error;
   // The signing package refuses credentials it cannot sign with (the settings check them
   // first; this covers any path that does not): a configuration problem, never a value.
   if (error instanceof Error && error.name === "SigningInputError") {
-    const message = `the credentials cannot sign requests: ${error.message}`;
-    context.stderr.write(`${style.red("error:")} ${message}\n`);
-    if (json) writeJsonError(context, message, ExitCode.config);
-    return ExitCode.config;
+    return new ConfigError(`the credentials cannot sign requests: ${error.message}`, {
+      cause: error,
+    });
   }
-  // Not ours: print its name and message only (a stack trace adds nothing for a user, and
+  // Not ours: its name and message only (a stack trace adds nothing for a user, and
   // third-party messages are not checked for secrets beyond what their authors promise).
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  context.stderr.write(`${style.red("internal error:")} ${message}\n`);
-  if (json) writeJsonError(context, `internal error: ${message}`, ExitCode.recordsFailed);
-  return ExitCode.recordsFailed;
-}
-
-function writeJsonError(context: CliContext, message: string, exitCode: number): void {
-  context.stdout.write(`${JSON.stringify({ ok: false, exitCode, error: message }, null, 2)}\n`);
+  return new CliError(message, ExitCode.recordsFailed, {
+    cause: error,
+    details: { kind: "internal" },
+  });
 }

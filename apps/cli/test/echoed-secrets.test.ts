@@ -106,8 +106,14 @@ describe("credentials that cannot sign", () => {
       dir,
     );
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/error: SIMLESSLY_ACCESS_KEY must be .*sign requests/);
     expect(result.stderr + result.stdout).not.toContain("k7Qz");
-    expect(JSON.parse(result.stdout)).toMatchObject({ ok: false, exitCode: 3 });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      ok: false,
+      exitCode: 3,
+      error: {
+        kind: "config",
+        message: expect.stringMatching(/^SIMLESSLY_ACCESS_KEY must be .*sign requests/),
+      },
+    });
   });
 });

@@ -146,7 +146,14 @@ describe("cmp", () => {
   });
 
   it("changes SIM status; an unknown SIM fails (exit 1)", async () => {
-    const change = await run(["cmp", "sim", "status", "--deactivate", iccids[0] as string]);
+    const change = await run([
+      "cmp",
+      "sim",
+      "status",
+      "--deactivate",
+      "--yes",
+      iccids[0] as string,
+    ]);
     expect(change.code, change.stderr).toBe(0);
     expect(change.stdout).toMatch(/SIM status change (processing|success)/);
     const unknown = await run(["cmp", "sim", "status", "--activate", "89860468152080499999"]);

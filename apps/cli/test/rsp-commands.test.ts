@@ -269,7 +269,7 @@ describe("profile", () => {
       "2027-03-07 12:00:00",
     ]);
     expect(recycle.code, recycle.stderr).toBe(0);
-    const removed = await run(["profile", "delete", iccid, "--force"]);
+    const removed = await run(["profile", "delete", iccid, "--force", "--yes"]);
     expect(removed.code, removed.stderr).toBe(0);
     expect(removed.stdout).toContain(`Profile ${iccid} deleted`);
     const log = await run(["profile", "log", iccid, "--json"]);
@@ -345,13 +345,13 @@ describe("order", () => {
 
     const cancelled = await generated();
     await run(["order", "download", cancelled]);
-    const cancel = await run(["order", "cancel", cancelled]);
+    const cancel = await run(["order", "cancel", cancelled, "-y"]);
     expect(cancel.code, cancel.stderr).toBe(0);
     expect(cli.sandbox.admin.profiles({ iccid: cancelled }).profiles[0]?.status).toBe("Available");
 
     const expired = await generated();
     await run(["order", "download", expired]);
-    expect((await run(["order", "expire", expired])).code).toBe(0);
+    expect((await run(["order", "expire", expired, "--yes"])).code).toBe(0);
     expect(cli.sandbox.admin.profiles({ iccid: expired }).profiles[0]?.status).toBe("Expired");
   });
 
@@ -363,7 +363,7 @@ describe("order", () => {
     await run(["order", "download", iccid]);
     const wrongAc = "1$rsp.sandbox.simlessly.test$00000000000000000000000000000000";
     secrets.push(wrongAc);
-    const cancel = await run(["order", "cancel", iccid, "--input", "-"], {
+    const cancel = await run(["order", "cancel", iccid, "--input", "-", "--yes"], {
       stdin: JSON.stringify({ ac: wrongAc }),
     });
     expect(cancel.code).toBe(1);

@@ -1,5 +1,6 @@
 import type { Readable } from "node:stream";
 import type { Style, TextSink } from "../cli/terminal.ts";
+import type { ColumnOptions } from "../input/column-options.ts";
 import type { InputFormat } from "../input/raw-record.ts";
 import type { QrFormat } from "../output/qr-writer.ts";
 import type { BackoffPolicy } from "./backoff.ts";
@@ -15,6 +16,8 @@ export interface GenerateBatchOptions {
   readonly format: InputFormat | undefined;
   /** Contract names of the columns of a CSV file without a header row (`--columns`). */
   readonly columns?: readonly string[] | undefined;
+  /** Columns or keys to drop or read as another field; on resume, the journal's. */
+  readonly columnOptions?: ColumnOptions | undefined;
   /** Output folder; only a dry run may leave it out. */
   readonly outDir: string | undefined;
   /** Required unless resuming (the journal has it). */

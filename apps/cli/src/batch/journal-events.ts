@@ -22,6 +22,12 @@ export const startEvent = z.strictObject({
     format: z.enum(["csv", "jsonl"]),
     /** The columns of a CSV file without a header row, as --columns named them. */
     columns: z.exactOptional(z.array(z.string()).min(1)),
+    /** Columns (or JSON keys) dropped on reading, as --ignore-columns named them. */
+    ignoreColumns: z.exactOptional(z.array(z.string()).min(1)),
+    /** Columns (or JSON keys) read as a field, as --rename-columns named them. */
+    renameColumns: z.exactOptional(
+      z.array(z.strictObject({ column: z.string(), field: z.string() })).min(1),
+    ),
   }),
   configName: z.string(),
   needAcLink: z.boolean(),

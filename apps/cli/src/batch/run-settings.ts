@@ -1,9 +1,11 @@
 import { InputError, UsageError } from "../cli/cli-error.ts";
+import { type ColumnOptions, noColumnOptions, sameColumnOptions } from "../input/column-options.ts";
 import { formatFromName, sniffFormat } from "../input/input-format.ts";
 import { detectDelimiter, type InputLayout } from "../input/input-layout.ts";
 import { type InputSource, openInputSource } from "../input/input-source.ts";
 import { maxChunkSize } from "./chunk-size.ts";
 import type { GenerateBatchIo, GenerateBatchOptions } from "./generate-batch-types.ts";
+import type { StartEvent } from "./journal-events.ts";
 import type { JournalState } from "./read-journal.ts";
 
 /** How the journal names stdin as the input. */
@@ -26,6 +28,11 @@ export function checkOptions(options: GenerateBatchOptions): void {
   }
   if (options.recoverLostCodes === true && !options.resume) {
     throw new UsageError("--recover-lost-codes only applies with --resume");
+  }
+  if (options.columns !== undefined && (options.columnOptions?.rename.length ?? 0) > 0) {
+    throw new UsageError(
+      "--rename-columns applies to a header row or JSON keys; with --columns, name the fields in --columns",
+    );
   }
   if (!options.dryRun && options.outDir === undefined)
     throw new UsageError("--out DIR is required");
@@ -64,7 +71,9 @@ const headBytes = 64 * 1024;
 /**
  * How to read the input. The format is the journal's on resume, else --format, the file name,
  * or a sniff; a CSV's delimiter comes from its first line (the same bytes give the same
- * answer on resume) and its columns from --columns or the journal.
+ * answer on resume) and its columns from --columns or the journal. The columns ignored or
+ * renamed are the journal's on resume, so it reads the records the first run read; options
+ * that say otherwise are refused before anything is read.
  */
 export function chooseLayout(
   options: GenerateBatchOptions,
@@ -77,11 +86,41 @@ export function chooseLayout(
     (source.path === null ? undefined : formatFromName(source.path)) ??
     sniffFormat(source.head(64));
   const columns = previous === undefined ? options.columns : previous.start.input.columns;
+  const columnOptions =
+    previous === undefined ? options.columnOptions : journaledColumnOptions(previous.start);
+  if (
+    previous !== undefined &&
+    options.columnOptions !== undefined &&
+    !sameColumnOptions(options.columnOptions, columnOptions ?? noColumnOptions)
+  ) {
+    throw new UsageError(
+      "--ignore-columns and --rename-columns differ from the run being resumed; leave them out with --resume (it reads the input as the first run did)",
+    );
+  }
   if (format === "jsonl") {
     if (columns !== undefined) throw new UsageError("--columns applies to CSV input only");
-    return { format };
+    return { format, columnOptions };
   }
-  return { format, delimiter: detectDelimiter(source.head(headBytes)), columns };
+  return { format, delimiter: detectDelimiter(source.head(headBytes)), columns, columnOptions };
+}
+
+/** The journal's record of the columns ignored and renamed: part of its start event's input. */
+export function columnOptionsForJournal(
+  layout: InputLayout,
+): Pick<StartEvent["input"], "ignoreColumns" | "renameColumns"> {
+  const { ignore, rename } = layout.columnOptions ?? noColumnOptions;
+  return {
+    ...(ignore.length > 0 ? { ignoreColumns: [...ignore] } : {}),
+    ...(rename.length > 0
+      ? { renameColumns: rename.map(({ column, field }) => ({ column, field })) }
+      : {}),
+  };
+}
+
+function journaledColumnOptions(start: StartEvent): ColumnOptions | undefined {
+  const { ignoreColumns, renameColumns } = start.input;
+  if (ignoreColumns === undefined && renameColumns === undefined) return undefined;
+  return { ignore: ignoreColumns ?? [], rename: renameColumns ?? [] };
 }
 
 /** The settings of this run: from the options, or from the journal of the run resumed. */

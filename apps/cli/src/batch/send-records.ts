@@ -29,7 +29,7 @@ import type { OutputPaths } from "./output-paths.ts";
 import type { JournalState } from "./read-journal.ts";
 import { describeResume, resumeStatus } from "./resume-status.ts";
 import { note } from "./run-note.ts";
-import { type RunSettings, stdinPath } from "./run-settings.ts";
+import { columnOptionsForJournal, type RunSettings, stdinPath } from "./run-settings.ts";
 import { SecretScrubber } from "./secret-scrubber.ts";
 
 /** Everything the sending pass needs from the run so far. */
@@ -76,6 +76,7 @@ export async function sendAll(context: SendContext): Promise<GenerateBatchSummar
               ...(layout.format === "csv" && layout.columns !== undefined
                 ? { columns: [...layout.columns] }
                 : {}),
+              ...columnOptionsForJournal(layout),
             },
             configName: settings.configName,
             needAcLink: settings.needAcLink,

@@ -5,6 +5,7 @@ import type { RspSettings } from "../config/product-settings.ts";
 import type { ClientLogging } from "../wiring/client-logging.ts";
 import type { CliLogLevel } from "./global-options.ts";
 import type { OnInterrupt } from "./interrupts.ts";
+import type { AnnounceTarget } from "./target-line.ts";
 import type { TextSink } from "./terminal.ts";
 
 /** One command-line option as the help shows it and the parser reads it. */
@@ -49,6 +50,8 @@ export interface CommandGroup {
 /** Options every command accepts. */
 export interface GlobalOptions {
   readonly json: boolean;
+  /** `--quiet`: no target line (errors are still printed). */
+  readonly quiet?: boolean | undefined;
   /** `--log-level` (or `-v`, debug); undefined leaves it to $SIMLESSLY_LOG_LEVEL, else warn. */
   readonly logLevel?: CliLogLevel | undefined;
   readonly profile: string | undefined;
@@ -75,6 +78,12 @@ export interface CliContext {
   readonly clock?: Clock;
   /** Where Ctrl+C and SIGTERM reach a command that can stop cleanly; none in tests. */
   readonly onInterrupt?: OnInterrupt;
+  /**
+   * Called by a command once it knows which platform it talks to, before its first request:
+   * the entry point prints the target line and names the target in a failure's `--json`
+   * document. Set by runCli (a caller's own is replaced).
+   */
+  readonly announceTarget?: AnnounceTarget;
 }
 
 /** The code behind a command, loaded only when that command runs. */

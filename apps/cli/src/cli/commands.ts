@@ -3,6 +3,7 @@ import { environmentSection, exitCodesSection } from "./global-options.ts";
 import { cmpCommandGroups, cmpCommandSpecs } from "./specs/cmp-command-specs.ts";
 import { eimCommandGroups, eimCommandSpecs } from "./specs/eim-command-specs.ts";
 import { rspCommandGroups, rspCommandSpecs } from "./specs/rsp-command-specs.ts";
+import { settingsCommandSpecs } from "./specs/settings-command-specs.ts";
 
 // The command tree. Only metadata lives here: each command's code is imported when it runs,
 // which keeps `simlessly --help` close to a bare `node -e 0` start.
@@ -16,7 +17,7 @@ export const commandGroups: readonly CommandGroup[] = [
 ];
 
 /** Every runnable command. */
-export const commands: readonly CommandSpec[] = [
+export const commands: readonly CommandSpec[] = withConfigNameHints([
   {
     path: ["ac", "generate-batch"],
     summary: "Generate activation codes for SIM records read from CSV or JSON lines",
@@ -34,6 +35,11 @@ and spaces around values are fine; fields are separated by commas, semicolons or
 (whichever the first line uses); impu holds identities separated by spaces; msisdn is
 read as msidn. A file without a header row needs --columns. JSON lines: one object per
 line with the same field names, impu an array.
+
+An unknown column (or JSON key) is refused. --ignore-columns drops the columns it names
+(their values are never read), --rename-columns reads a column as a field (KI_ENC=ki);
+both match names as the header does, apply to JSON keys too, and a name that matches
+no column is an error. They are kept in the journal for --resume.
 
 Every invalid record is reported with its line, field and reason; a value is shown only
 when it has the shape of its own non-secret field (an ICCID of digits, say), since in a
@@ -79,6 +85,18 @@ left alone and gets a failed row with its status (exit 1).`,
         valueName: "NAMES",
         description:
           "The columns of a CSV file without a header row, e.g. iccid,imsi,ki,opc\n(not needed with --resume)",
+      },
+      "ignore-columns": {
+        type: "string",
+        valueName: "NAMES",
+        description:
+          "Columns or JSON keys to drop unread, e.g. ACC,IMPI (not needed with --resume;\nwith --columns, name them there too)",
+      },
+      "rename-columns": {
+        type: "string",
+        valueName: "PAIRS",
+        description:
+          "Read columns or JSON keys as fields, COLUMN=FIELD pairs, e.g.\nKI_ENC=ki,OPC_ENC=opc (not needed with --resume)",
       },
       "need-ac-link": {
         type: "boolean",
@@ -171,6 +189,7 @@ The secret is only used for the HMAC; it is never printed.`,
   ...rspCommandSpecs,
   ...eimCommandSpecs,
   ...cmpCommandSpecs,
+  ...settingsCommandSpecs,
   {
     path: ["sandbox"],
     summary: "Run the local sandbox of the RSP, eIM and CMP APIs (signatures, state, faults)",
@@ -266,4 +285,25 @@ SIMLESSLY_BASE_URL=http://127.0.0.1:4020 SIMLESSLY_ACCESS_KEY=… SIMLESSLY_SECR
     ],
     load: () => import("../commands/sandbox-command.ts"),
   },
-];
+]);
+
+/**
+ * Commands taking --config-name also get a hint for the near miss `--config NAME` (see
+ * config-name-hint.ts), loaded with the command so that --help stays light.
+ */
+function withConfigNameHints(specs: readonly CommandSpec[]): readonly CommandSpec[] {
+  return specs.map((spec) =>
+    "config-name" in spec.options
+      ? {
+          ...spec,
+          load: async () => {
+            const [module, hint] = await Promise.all([
+              spec.load(),
+              import("../config/config-name-hint.ts"),
+            ]);
+            return hint.withConfigNameHint(module);
+          },
+        }
+      : spec,
+  );
+}

@@ -5,13 +5,14 @@ export const globalOptions = {
   profile: {
     type: "string",
     valueName: "NAME",
-    description: "Profile of the config file to use (default: $SIMLESSLY_PROFILE or `default`)",
+    description:
+      "Settings profile of the config file (default: $SIMLESSLY_PROFILE or `default`);\ngiven here, its values win over the environment. Not an eSIM profile.\nAlso --settings-profile",
   },
   config: {
     type: "string",
     valueName: "FILE",
     description:
-      "Config file (default: $SIMLESSLY_CONFIG, else $XDG_CONFIG_HOME/simlessly/config.json,\nelse ~/.config/simlessly/config.json)",
+      "Settings file of this CLI, not a platform configuration (that is --config-name).\nDefault: $SIMLESSLY_CONFIG, else $XDG_CONFIG_HOME/simlessly/config.json, else\n~/.config/simlessly/config.json; given here, its profile wins over the environment.\nAlso --config-file",
   },
   "log-level": {
     type: "string",
@@ -24,14 +25,30 @@ export const globalOptions = {
     type: "boolean",
     description: "Print the result as one JSON document on stdout (progress stays on stderr)",
   },
+  quiet: {
+    type: "boolean",
+    short: "q",
+    description: "Do not print which platform the command talks to (errors are still printed)",
+  },
   help: { type: "boolean", short: "h", description: "Show help for the command" },
   version: { type: "boolean", short: "V", description: "Print the version of simlessly" },
 } as const satisfies Record<string, OptionSpec>;
 
+/**
+ * Other names of global options, read as the option they name. `--config` and `--profile`
+ * look like `--config-name` and the `profile` commands; these say which settings they mean.
+ */
+export const globalOptionAliases: Readonly<Record<string, keyof typeof globalOptions>> = {
+  "config-file": "config",
+  "settings-profile": "profile",
+};
+
 /** The names of the global options that take a value (the command finder skips their value). */
 export const globalValueOptions: ReadonlySet<string> = new Set([
   "--profile",
+  "--settings-profile",
   "--config",
+  "--config-file",
   "--log-level",
 ]);
 
@@ -54,16 +71,22 @@ export const exitCodesSection: HelpSection = {
 /** Help section: where credentials come from. Secrets are never taken as flags. */
 export const environmentSection: HelpSection = {
   title: "Credentials and environment",
-  body: `Secrets are never taken as command-line flags. They come from the environment, which
-wins over the config file:
+  body: `Secrets are never taken as command-line flags. They come from the environment:
   RSP   SIMLESSLY_BASE_URL, SIMLESSLY_ACCESS_KEY, SIMLESSLY_SECRET_KEY,
         SIMLESSLY_SIGNING_SCHEME (rsp, the default, or appendix)
   eIM   SIMLESSLY_EIM_BASE_URL, SIMLESSLY_EIM_ACCESS_KEY, SIMLESSLY_EIM_SECRET_KEY,
         SIMLESSLY_EIM_TOKEN
   CMP   SIMLESSLY_CMP_BASE_URL, SIMLESSLY_CMP_CLIENT_ID, SIMLESSLY_CMP_CLIENT_SECRET
 or from a profile of the config file:
-  { "profiles": { "default": { "rsp": { "baseUrl": "…", "accessKey": "…",
-    "secretKey": "…", "scheme": "rsp" }, "eim": { … }, "cmp": { … } } } }
+  { "profiles": { "default": { "baseUrl": "…", "rsp": { "baseUrl": "…",
+    "accessKey": "…", "secretKey": "…", "scheme": "rsp" }, "eim": { … }, "cmp": { … } } } }
+The environment wins over the profile, unless --profile or --config is given on the
+command line: then the profile's values win and the environment fills in what it lacks
+(SIMLESSLY_PROFILE and SIMLESSLY_CONFIG do not count as given).
+Base URLs default to production. SIMLESSLY_BASE_URL (or a profile's baseUrl) also
+serves eIM and CMP when their own base URL is not set, so one setting points all three
+at a sandbox; a production host there is left to RSP.
+\`simlessly config show\` prints what each product would use and where it came from.
 A config file that holds a secret must be readable by its owner only (chmod 600).
 Plain http goes to this machine only (localhost, 127.0.0.0/8, [::1]) unless
 SIMLESSLY_ALLOW_INSECURE_HTTP=1 (or allowInsecureHttp in the profile) says otherwise.

@@ -10,6 +10,7 @@ import type {
 import { commandGroups, commands } from "./commands.ts";
 import {
   type CliLogLevel,
+  globalOptionAliases,
   globalOptions,
   globalValueOptions,
   logLevels,
@@ -30,9 +31,12 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParsedC
   const command = commands.find((candidate) => samePath(candidate.path, path));
   const group = commandGroups.find((candidate) => samePath(candidate.path, path));
   const options: Record<string, OptionSpec> = { ...globalOptions, ...(command?.options ?? {}) };
+  const aliases = Object.fromEntries(
+    Object.entries(globalOptionAliases).map(([alias, name]) => [alias, globalOptions[name]]),
+  );
   const { tokens } = parseArgs({
     args: [...rest],
-    options: toParseArgsOptions(options),
+    options: toParseArgsOptions({ ...aliases, ...options }),
     strict: false,
     allowPositionals: true,
     tokens: true,
@@ -42,13 +46,15 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParsedC
   for (const token of tokens) {
     if (token.kind === "positional") positionals.push(token.value);
     if (token.kind !== "option") continue;
-    const spec = options[token.name];
+    // An alias is stored under the option it names, so giving both is "more than once".
+    const name = globalOptionAliases[token.name] ?? token.name;
+    const spec = options[name];
     if (spec === undefined) throw await unknownOption(token.rawName, command);
     if (spec.type === "boolean") {
       if (token.value !== undefined) {
         throw new UsageError(`${token.rawName} takes no value`);
       }
-      values[token.name] = true;
+      values[name] = true;
       continue;
     }
     // A value that looks like another option is almost always a forgotten value; `-` is stdin.
@@ -56,10 +62,10 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParsedC
     if (value === undefined || (!token.inlineValue && value.startsWith("-") && value !== "-")) {
       throw new UsageError(`${token.rawName} needs a value (${spec.valueName ?? "VALUE"})`);
     }
-    if (values[token.name] !== undefined) {
+    if (values[name] !== undefined) {
       throw new UsageError(`${token.rawName} is given more than once`);
     }
-    values[token.name] = value;
+    values[name] = value;
   }
   if (values.help === true) return { kind: "help", target: command ?? group ?? null };
   if (values.version === true) return { kind: "version" };
@@ -80,6 +86,7 @@ export async function parseCommandLine(args: readonly string[]): Promise<ParsedC
   }
   const global: GlobalOptions = {
     json: values.json === true,
+    quiet: values.quiet === true,
     profile: typeof values.profile === "string" ? values.profile : undefined,
     config: typeof values.config === "string" ? values.config : undefined,
     logLevel: logLevelOf(values),

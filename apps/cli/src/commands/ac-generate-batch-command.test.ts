@@ -37,7 +37,7 @@ describe("simlessly ac generate-batch", () => {
     const platform = new FakePlatform();
     const run = await runCliForTest(base, { cwd: dir, env: credentials, api: platform });
     expect(run.code).toBe(0);
-    expect(run.settings).toEqual({
+    expect(run.settings).toMatchObject({
       baseUrl: "https://rsp.simlessly.com",
       accessKey: "ak",
       secretKey: "sk-secret-value",

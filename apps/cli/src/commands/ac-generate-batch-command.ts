@@ -9,8 +9,15 @@ import { CliError, UsageError } from "../cli/cli-error.ts";
 import type { CliContext, Invocation } from "../cli/command-spec.ts";
 import { ExitCode } from "../cli/exit-code.ts";
 import { packageVersion } from "../cli/package-version.ts";
+import { type Target, targetOf } from "../cli/target-line.ts";
 import { colorEnabled, createStyle } from "../cli/terminal.ts";
 import { resolveRspSettings } from "../config/product-settings.ts";
+import {
+  type ColumnOptions,
+  checkColumnOptions,
+  parseIgnoreColumns,
+  parseRenameColumns,
+} from "../input/column-options.ts";
 import { parseColumnList } from "../input/input-layout.ts";
 import type { QrFormat } from "../output/qr-writer.ts";
 import { summaryText } from "../output/summary-text.ts";
@@ -31,6 +38,8 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
     interrupt.abort();
   });
   let connected = false;
+  // Named on stderr before the first request (a dry run's configuration check included).
+  let target: Target | undefined;
   try {
     const summary = await runGenerateBatch(
       options,
@@ -45,6 +54,8 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
         );
         const api = await context.createBatchApi(settings, logging);
         connected = true;
+        target = targetOf("rsp", settings);
+        context.announceTarget?.(target);
         return api;
       },
       {
@@ -64,9 +75,9 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
     );
     const exitCode = summaryExitCode(summary);
     if (invocation.global.json) {
-      context.stdout.write(
-        `${JSON.stringify({ ok: exitCode === ExitCode.ok, exitCode, ...summary }, null, 2)}\n`,
-      );
+      const named = target === undefined ? {} : { target };
+      const document = { ok: exitCode === ExitCode.ok, exitCode, ...summary, ...named };
+      context.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else {
       const out = createStyle(colorEnabled(context.stdout, context.env));
       context.stdout.write(summaryText(summary, out));
@@ -110,13 +121,18 @@ export function readOptions(values: Values): GenerateBatchOptions {
   }
   const pollBackoff = pollBackoffOption(text("poll-interval"));
   const columnsText = text("columns");
+  const columnOptions = readColumnOptions(text("ignore-columns"), text("rename-columns"));
   const configName = text("config-name");
   if (configName !== undefined && configName.trim() === "")
     throw new UsageError("--config-name must not be empty");
   return {
     input: text("input"),
     format,
-    columns: columnsText === undefined ? undefined : parseColumnList(columnsText),
+    columns:
+      columnsText === undefined
+        ? undefined
+        : parseColumnList(columnsText, columnOptions?.ignore ?? []),
+    columnOptions,
     outDir: text("out"),
     configName,
     needAcLink: flag("need-ac-link"),
@@ -139,6 +155,21 @@ export function readOptions(values: Values): GenerateBatchOptions {
     recoverLostCodes: flag("recover-lost-codes"),
     ...(pollBackoff === undefined ? {} : { pollBackoff }),
   };
+}
+
+// Undefined when neither option is given, so a resumed run can tell "not given" (take the
+// journal's) from "given" (must agree with the journal's).
+function readColumnOptions(
+  ignoreText: string | undefined,
+  renameText: string | undefined,
+): ColumnOptions | undefined {
+  if (ignoreText === undefined && renameText === undefined) return undefined;
+  const options: ColumnOptions = {
+    ignore: ignoreText === undefined ? [] : parseIgnoreColumns(ignoreText),
+    rename: renameText === undefined ? [] : parseRenameColumns(renameText),
+  };
+  checkColumnOptions(options);
+  return options;
 }
 
 function integerOption(

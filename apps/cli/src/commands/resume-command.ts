@@ -6,6 +6,8 @@ const fromTheJournal = new Set([
   "input",
   "format",
   "columns",
+  "ignore-columns",
+  "rename-columns",
   "config-name",
   "need-ac-link",
   "skip-invalid",

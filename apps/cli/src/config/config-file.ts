@@ -31,6 +31,8 @@ const cmpProfile = z.strictObject({
   clientSecret: z.exactOptional(text),
 });
 const profile = z.strictObject({
+  // The base URL of every product the profile does not give its own (a sandbox serves all three).
+  baseUrl: z.exactOptional(url),
   rsp: z.exactOptional(rspProfile),
   eim: z.exactOptional(eimProfile),
   cmp: z.exactOptional(cmpProfile),
@@ -90,7 +92,7 @@ export function readConfigFile(path: string, explicit: boolean, cwd: string): Co
     const mode = statSync(full).mode & 0o777;
     if ((mode & 0o077) !== 0) {
       throw new ConfigError(
-        `config file ${full} holds secrets but is readable by others (mode ${mode.toString(8).padStart(3, "0")}); run: chmod 600 '${full}'`,
+        `config file ${full} holds secrets but ${exposure(mode)} (mode ${mode.toString(8).padStart(3, "0")}); run: chmod 600 '${full}'`,
       );
     }
   }
@@ -103,4 +105,31 @@ function holdsSecret(file: ConfigFile): boolean {
       (product) => product !== undefined && secretKeys.some((key) => key in product),
     ),
   );
+}
+
+/**
+ * Who else may touch the file, from its mode bits, e.g. "is readable by its group" (0640) or
+ * "is readable and writable by others" (0606). Group and others are named apart: 0640 is
+ * usually a shared group on purpose, and the fix differs in what it takes away.
+ */
+export function exposure(mode: number): string {
+  const group = accessOf((mode >> 3) & 0o7);
+  const others = accessOf(mode & 0o7);
+  if (group !== undefined && group === others) return `is ${group} by its group and others`;
+  const parts = [
+    group === undefined ? undefined : `${group} by its group`,
+    others === undefined ? undefined : `${others} by others`,
+  ].filter((part) => part !== undefined);
+  return `is ${parts.join(" and ")}`;
+}
+
+/** "readable", "readable and writable", …; undefined for no access. */
+function accessOf(bits: number): string | undefined {
+  const kinds = [
+    bits & 0o4 ? "readable" : undefined,
+    bits & 0o2 ? "writable" : undefined,
+    bits & 0o1 ? "executable" : undefined,
+  ].filter((kind) => kind !== undefined);
+  if (kinds.length === 0) return undefined;
+  return kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds.at(-1)}`;
 }

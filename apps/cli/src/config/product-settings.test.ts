@@ -133,7 +133,7 @@ describe("resolveRspSettings", () => {
         SIMLESSLY_BASE_URL: "ftp://x",
       },
       global: noFlags,
-      want: /SIMLESSLY_BASE_URL .* must be an http or https URL/,
+      want: /^SIMLESSLY_BASE_URL must be an http or https URL$/,
     },
   ];
   it.each(failures)("exits 3 on $name", ({ env, global, want }) => {
@@ -209,7 +209,7 @@ describe("credentials and base URLs that cannot be used safely", () => {
       profiles: { default: { eim: { accessKey: "pk", secretKey: "sk", token: "tok\tx" } } },
     });
     expect(() => resolveEimSettings({ env: { HOME: home }, cwd: "/", global: noFlags })).toThrow(
-      /^eim\.token of the config file must be .*; it cannot be used to sign requests$/,
+      /^eim\.token in profile "default" of .*config\.json must be .*; it cannot be used to sign requests$/,
     );
   });
 
@@ -218,9 +218,7 @@ describe("credentials and base URLs that cannot be used safely", () => {
     (url) => {
       expect(() =>
         resolveRspSettings({ env: { ...env, SIMLESSLY_BASE_URL: url }, cwd: "/", global: noFlags }),
-      ).toThrow(
-        /SIMLESSLY_BASE_URL \(or baseUrl\) is plain http to .*SIMLESSLY_ALLOW_INSECURE_HTTP=1/,
-      );
+      ).toThrow(/^SIMLESSLY_BASE_URL is plain http to .*SIMLESSLY_ALLOW_INSECURE_HTTP=1/);
       const allowed = resolveRspSettings({
         env: { ...env, SIMLESSLY_BASE_URL: url, SIMLESSLY_ALLOW_INSECURE_HTTP: "1" },
         cwd: "/",

@@ -1,4 +1,5 @@
 import { UsageError } from "../cli/cli-error.ts";
+import { type ColumnOptions, columnKey } from "./column-options.ts";
 import type { InputFormat } from "./raw-record.ts";
 import { isShowableName } from "./safe-to-show.ts";
 import { canonicalFieldName, missingRequiredFields, simFieldNames } from "./sim-fields.ts";
@@ -9,13 +10,22 @@ export type CsvDelimiter = "," | ";" | "\t";
 /** How a CSV input is laid out. */
 export interface CsvLayout {
   readonly delimiter: CsvDelimiter;
-  /** Contract names of the columns of a file without a header row; undefined: a header row. */
+  /**
+   * The columns of a file without a header row: contract names, and the names of ignored
+   * columns (see {@link ColumnOptions}); undefined: a header row.
+   */
   readonly columns: readonly string[] | undefined;
+  /** Columns dropped or read as another field; none when absent. */
+  readonly columnOptions?: ColumnOptions | undefined;
 }
 
 /** How to read an input: its format and, for CSV, its layout. */
 export type InputLayout =
-  | { readonly format: Extract<InputFormat, "jsonl"> }
+  | {
+      readonly format: Extract<InputFormat, "jsonl">;
+      /** Keys dropped or read as another field; none when absent. */
+      readonly columnOptions?: ColumnOptions | undefined;
+    }
   | ({ readonly format: Extract<InputFormat, "csv"> } & CsvLayout);
 
 const delimiters: readonly CsvDelimiter[] = [",", ";", "\t"];
@@ -46,11 +56,18 @@ export function detectDelimiter(head: Uint8Array): CsvDelimiter {
 /**
  * The columns named by `--columns` (e.g. `iccid,imsi,ki,opc`) as contract names, or a
  * {@link UsageError} naming what is wrong: an unknown or repeated name, a missing required one.
+ * A column that `ignored` (`--ignore-columns`) names keeps its name as given: it is dropped on
+ * reading.
  */
-export function parseColumnList(text: string): string[] {
+export function parseColumnList(text: string, ignored: readonly string[] = []): string[] {
   const columns: string[] = [];
   const problems: string[] = [];
+  const ignoredKeys = new Set(ignored.map(columnKey));
   text.split(",").forEach((given, index) => {
+    if (ignoredKeys.has(columnKey(given))) {
+      columns.push(given.trim());
+      return;
+    }
     const name = canonicalFieldName(given);
     if (name === undefined) {
       problems.push(
@@ -68,7 +85,7 @@ export function parseColumnList(text: string): string[] {
   if (missing.length > 0) problems.push(`missing ${missing.join(", ")}`);
   if (problems.length > 0) {
     throw new UsageError(
-      `--columns: ${problems.join("; ")}. Known columns: ${simFieldNames.join(", ")}`,
+      `--columns: ${problems.join("; ")}. Known columns: ${simFieldNames.join(", ")}; a column to drop is named in --ignore-columns too`,
     );
   }
   return columns;

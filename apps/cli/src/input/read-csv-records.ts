@@ -1,16 +1,13 @@
 import type { Readable } from "node:stream";
-import { InputError } from "../cli/cli-error.ts";
+import { InputError, UsageError } from "../cli/cli-error.ts";
 import { oneByOne } from "./batches.ts";
+import { ColumnMatcher, columnOptionsHint } from "./column-matcher.ts";
+import { noColumnOptions, shownColumn } from "./column-options.ts";
 import { CsvSyntaxError, csvRows } from "./csv-rows.ts";
 import type { CsvLayout } from "./input-layout.ts";
 import type { RawRecord } from "./raw-record.ts";
 import { isShowableName, looksLikeValue } from "./safe-to-show.ts";
-import {
-  canonicalFieldName,
-  missingRequiredFields,
-  simFieldNames,
-  splitImpuCell,
-} from "./sim-fields.ts";
+import { missingRequiredFields, simFieldNames, splitImpuCell } from "./sim-fields.ts";
 
 const exampleColumns = "iccid,imsi,ki,opc";
 
@@ -21,8 +18,9 @@ const maxRecordBytes = 1024 * 1024;
 /**
  * Streams the records of a CSV input: with a header row, or without one when the layout
  * names the columns. Header problems (unknown, missing, repeated or unnamed columns, a first
- * row that is a record), an input without records and malformed CSV throw an
- * {@link InputError} that names the line; cell values never appear in messages.
+ * row that is a record, a column option that matches no column), an input without records and
+ * malformed CSV throw an {@link InputError} that names the line; cell values never appear in
+ * messages. The cells of ignored columns are dropped unread.
  */
 export function readCsvRecords(
   stream: Readable,
@@ -42,7 +40,10 @@ export async function* readCsvRecordBatches(
   displayName: string,
   layout: CsvLayout,
 ): AsyncGenerator<RawRecord[]> {
-  let columns: readonly string[] | undefined;
+  // The field each column is read as (undefined: ignored), resolved once from the header row
+  // or --columns; each record then costs one array look-up a cell.
+  let columns: readonly (string | undefined)[] | undefined;
+  const matcher = new ColumnMatcher(layout.columnOptions ?? noColumnOptions);
   let records = 0;
   let batch: RawRecord[] = [];
   const takeAll = () => {
@@ -55,11 +56,11 @@ export async function* readCsvRecordBatches(
       for (const { cells, line } of rows) {
         if (columns === undefined) {
           if (layout.columns === undefined) {
-            columns = readHeader(cells, line, displayName);
+            columns = readHeader(cells, line, displayName, matcher);
             continue;
           }
-          columns = layout.columns;
-          if (cells.every((cell) => canonicalFieldName(cell) !== undefined)) {
+          columns = readColumnList(layout.columns, matcher);
+          if (cells.every((cell) => matcher.match(cell).kind !== "unknown")) {
             throw new InputError(
               `${displayName} line ${line} is a header row, but --columns says the file has none; leave out --columns`,
             );
@@ -73,7 +74,8 @@ export async function* readCsvRecordBatches(
         }
         const fields: Record<string, unknown> = {};
         for (let index = 0; index < columns.length; index += 1) {
-          const name = columns[index] as string;
+          const name = columns[index];
+          if (name === undefined) continue;
           const cell = cells[index] as string;
           if (cell === "") continue;
           fields[name] = name === "impu" ? splitImpuCell(cell) : cell;
@@ -100,41 +102,63 @@ export async function* readCsvRecordBatches(
 
 // A header never holds a cell of digits: a first row that does is a record of a file
 // without a header row, and its cells may be Ki and OPc. It is reported without them.
-function readHeader(cells: readonly string[], line: number, displayName: string): string[] {
-  const unknown = cells.filter((cell) => cell !== "" && canonicalFieldName(cell) === undefined);
+function readHeader(
+  cells: readonly string[],
+  line: number,
+  displayName: string,
+  matcher: ColumnMatcher,
+): (string | undefined)[] {
+  const matches = cells.map((cell) => (cell === "" ? undefined : matcher.match(cell)));
+  const unknown = cells.filter((_, index) => matches[index]?.kind === "unknown");
   if (unknown.some(looksLikeValue)) {
     throw new InputError(
       `${displayName} line ${line}: expected a header row, but this row holds values (not shown); add a header row naming the columns, e.g. ${exampleColumns}, or name them with --columns ${exampleColumns}`,
     );
   }
-  const columns: string[] = [];
+  const columns: (string | undefined)[] = [];
+  const fields: string[] = [];
   const problems: string[] = [];
   cells.forEach((cell, index) => {
     const position = `column ${index + 1}`;
-    if (cell === "") {
+    const match = matches[index];
+    columns.push(match?.kind === "field" ? match.field : undefined);
+    if (match === undefined) {
       problems.push(`${position} has no name`);
-      return;
-    }
-    const name = canonicalFieldName(cell);
-    if (name === undefined) {
+    } else if (match.kind === "unknown") {
       problems.push(
         isShowableName(cell)
           ? `unknown column "${cell}" (${position})`
           : `unknown column (${position}; its name is not shown, it reads like a value)`,
       );
-      return;
+    } else if (match.kind === "field") {
+      if (fields.includes(match.field)) {
+        problems.push(`column ${shownColumn(cell)} (${position}) repeats ${match.field}`);
+      }
+      fields.push(match.field);
     }
-    if (columns.includes(name)) problems.push(`column "${cell}" (${position}) repeats ${name}`);
-    columns.push(name);
   });
-  const missing = missingRequiredFields(columns);
+  for (const option of matcher.unused()) problems.push(`${option} matches no column`);
+  const missing = missingRequiredFields(fields);
   if (missing.length > 0)
     problems.push(`missing column${missing.length === 1 ? "" : "s"} ${missing.join(", ")}`);
   if (problems.length > 0) {
+    const hint = unknown.length > 0 ? `; ${columnOptionsHint}` : "";
     throw new InputError(
-      `${displayName} line ${line} (header): ${problems.join("; ")}. Known columns: ${simFieldNames.join(", ")} (msisdn is read as msidn)`,
+      `${displayName} line ${line} (header): ${problems.join("; ")}. Known columns: ${simFieldNames.join(", ")} (msisdn is read as msidn)${hint}`,
     );
   }
+  return columns;
+}
+
+// The columns --columns names, as the header's are read; an ignore option that names none of
+// them is a typo. --columns itself was checked when the command line was read.
+function readColumnList(names: readonly string[], matcher: ColumnMatcher): (string | undefined)[] {
+  const columns = names.map((name) => {
+    const match = matcher.match(name);
+    return match.kind === "field" ? match.field : undefined;
+  });
+  const unused = matcher.unused().map((option) => `${option} matches no column of --columns`);
+  if (unused.length > 0) throw new UsageError(unused.join("; "));
   return columns;
 }
 

@@ -13,7 +13,7 @@ export function readRecords(
 ): AsyncGenerator<RawRecord> {
   return layout.format === "csv"
     ? readCsvRecords(stream, displayName, layout)
-    : readJsonlRecords(stream, displayName);
+    : readJsonlRecords(stream, displayName, layout.columnOptions);
 }
 
 // JSON lines come one at a time from their reader; this many make a batch.
@@ -30,5 +30,5 @@ export function readRecordBatches(
 ): AsyncGenerator<RawRecord[]> {
   return layout.format === "csv"
     ? readCsvRecordBatches(stream, displayName, layout)
-    : inBatches(readJsonlRecords(stream, displayName), jsonlBatchSize);
+    : inBatches(readJsonlRecords(stream, displayName, layout.columnOptions), jsonlBatchSize);
 }

@@ -77,7 +77,12 @@ describe("validateRecord", () => {
     {
       name: "an unknown field",
       fields: { ...valid, colour: "red" },
-      want: [{ field: "colour", reason: "is not a known field" }],
+      want: [
+        {
+          field: "colour",
+          reason: "is not a known field (see --ignore-columns and --rename-columns)",
+        },
+      ],
     },
   ];
   it.each(cases)("reports $name", ({ fields, want }) => {
@@ -127,7 +132,10 @@ describe("validateRecord", () => {
     const key = valid.ki;
     expect(issuesOf({ ...valid, [key]: "x", colour: "red" })).toEqual([
       { field: "(key not shown)", reason: "is not a known field; its name reads like a value" },
-      { field: "colour", reason: "is not a known field" },
+      {
+        field: "colour",
+        reason: "is not a known field (see --ignore-columns and --rename-columns)",
+      },
     ]);
   });
 });

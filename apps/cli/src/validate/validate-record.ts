@@ -18,6 +18,9 @@ const fieldWording: Readonly<Record<string, string>> = {
   expireTime: "must be a date and time as yyyy-MM-dd HH:mm:ss",
 };
 
+// An extra key of a vendor's file is dropped or mapped by the command's options.
+const unknownKeyReason = "is not a known field (see --ignore-columns and --rename-columns)";
+
 // Vouches for nearly every valid record at a tenth of zod's cost, and never for one zod
 // would refuse (see object-fast-path.ts); zod checks whatever it leaves.
 const fastPath = objectFastPath(rspSchemas.AcMetadata);
@@ -38,7 +41,7 @@ export function validateRecord(raw: RawRecord): RecordCheck {
       for (const key of issue.keys) {
         issues.push(
           isShowableName(key)
-            ? { field: key, reason: "is not a known field" }
+            ? { field: key, reason: unknownKeyReason }
             : {
                 field: "(key not shown)",
                 reason: "is not a known field; its name reads like a value",

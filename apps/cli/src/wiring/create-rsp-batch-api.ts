@@ -1,4 +1,5 @@
 import {
+  isCredentialsRefused,
   type RspClient,
   type RspData,
   SimlesslyApiError,
@@ -13,7 +14,6 @@ import {
   NotSentError,
   UnknownOutcomeError,
 } from "../batch/batch-api.ts";
-import { refusedCredentials } from "../commands/operation/client-errors.ts";
 import { batchFinished } from "../commands/rsp/batch-finished.ts";
 import type { RspSettings } from "../config/product-settings.ts";
 import type { ClientLogging } from "./client-logging.ts";
@@ -55,7 +55,7 @@ export function rspBatchApi(client: RspClient): BatchApi {
         }
         return false;
       } catch (error) {
-        if (error instanceof SimlesslyApiError && refusedCredentials(error)) {
+        if (error instanceof SimlesslyApiError && isCredentialsRefused(error)) {
           throw new AuthenticationError(error.message, { cause: error });
         }
         return undefined;
@@ -69,7 +69,7 @@ export function rspBatchApi(client: RspClient): BatchApi {
         return { status: detail.status, eid: detail.eid };
       } catch (error) {
         if (error instanceof SimlesslyApiError) {
-          if (refusedCredentials(error))
+          if (isCredentialsRefused(error))
             throw new AuthenticationError(error.message, { cause: error });
           if (saysNotFound(error)) return undefined;
         }
@@ -101,7 +101,7 @@ export function rspBatchApi(client: RspClient): BatchApi {
         return batchInfoFrom(await client.getBatchInfo({ batchCode, needAcLink }));
       } catch (error) {
         // Read-only: the pipeline polls again, except when the credentials are refused.
-        if (error instanceof SimlesslyApiError && refusedCredentials(error)) {
+        if (error instanceof SimlesslyApiError && isCredentialsRefused(error)) {
           throw new AuthenticationError(error.message, { cause: error });
         }
         throw error;
@@ -118,7 +118,7 @@ export function rspBatchApi(client: RspClient): BatchApi {
 function submissionError(error: unknown): Error {
   const options = { cause: error };
   if (error instanceof SimlesslyApiError) {
-    if (refusedCredentials(error)) return new AuthenticationError(error.message, options);
+    if (isCredentialsRefused(error)) return new AuthenticationError(error.message, options);
     if (error.httpStatus === 429) return new NotSentError(error.message, options);
     const code = error.code === null ? undefined : String(error.code);
     return new BatchRejectedError(error.message, { ...options, code });

@@ -1,5 +1,11 @@
 import type { CommandGroup, CommandSpec } from "../command-spec.ts";
-import { examples, operationExitCodes } from "./operation-help.ts";
+import {
+  confirmationSection,
+  confirmedOperationExitCodes,
+  examples,
+  operationExitCodes,
+  yesOption,
+} from "./operation-help.ts";
 
 // CMP commands: SIM details and SIM status. The client fetches its bearer token itself.
 
@@ -35,10 +41,11 @@ export const cmpCommandSpecs: readonly CommandSpec[] = [
   },
   {
     path: ["cmp", "sim", "status"],
-    summary: "Activate or deactivate SIMs",
-    usage: "(--activate | --deactivate) [--by iccid|imsi] ID...",
+    summary: "Activate or deactivate SIMs (deactivating asks first)",
+    usage: "(--activate | --deactivate [--yes]) [--by iccid|imsi] ID...",
     description: `Changes the status of 1-100 SIMs (changeSimStatus). The platform may apply it later
-("processing"); exit 1 when it answers "failed".`,
+("processing"); exit 1 when it answers "failed". Deactivating cuts the SIMs off their
+network, so it asks first unless --yes.`,
     options: {
       activate: { type: "boolean", description: "Activate the SIMs" },
       deactivate: { type: "boolean", description: "Deactivate the SIMs" },
@@ -47,11 +54,14 @@ export const cmpCommandSpecs: readonly CommandSpec[] = [
         valueName: "iccid|imsi",
         description: "What the IDs are (default iccid)",
       },
+      yes: yesOption,
     },
     maxPositionals: 100,
     sections: [
-      examples("simlessly cmp sim status --deactivate 89860468152080349618"),
-      operationExitCodes,
+      examples(`simlessly cmp sim status --deactivate 89860468152080349618
+simlessly cmp sim status --activate --by imsi 460048867619618`),
+      confirmationSection,
+      confirmedOperationExitCodes,
     ],
     load: () => cmp().then((module) => module.simStatus),
   },

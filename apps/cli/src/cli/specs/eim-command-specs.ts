@@ -97,7 +97,13 @@ ${batchNote}`,
     options: { input: inputOption("The allocations"), enabled: enabledOption },
     maxPositionals: 0,
     sections: [
-      examples("simlessly eim batch allocate --input allocations.json"),
+      examples(`simlessly eim batch allocate --input allocations.json --enabled true
+  allocations.json: [{"iccid":"8986…","eid":"8904…","imei":"3569…"},
+                     {"iccid":"8986…","eid":"8904…"},
+                     {"iccid":"8986…","imei":"3569…"}]
+  each item: the code's iccid, and the device's eid, imei or both
+echo '{"bindingRels":[{"iccid":"8986…","imei":"3569…"}],"enabled":false}' \\
+  | simlessly eim batch allocate --input -`),
       operationExitCodes,
     ],
     load: () => eim().then((module) => module.batchAllocate),

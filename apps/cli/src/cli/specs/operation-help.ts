@@ -12,6 +12,32 @@ export const operationExitCodes: HelpSection = {
 4  outcome unknown: no answer (check before repeating) or a batch still processing`,
 };
 
+/** Help section: exit codes of a single operation that asks before it is carried out. */
+export const confirmedOperationExitCodes: HelpSection = {
+  title: "Exit codes",
+  body: `0  done
+1  the platform refused the call (its code and message are shown)
+2  invalid input or usage, or not confirmed (see Confirmation); nothing was sent
+3  authentication or configuration: missing or refused credentials
+4  outcome unknown: no answer (check before repeating)`,
+};
+
+/** `--yes` of the commands that destroy or irreversibly change something on the platform. */
+export const yesOption: OptionSpec = {
+  type: "boolean",
+  short: "y",
+  description: "Go ahead without asking (needed when there is no terminal to ask on)",
+};
+
+/** Help section of the commands with {@link yesOption}: when they ask, and what a no does. */
+export const confirmationSection: HelpSection = {
+  title: "Confirmation",
+  body: `Without --yes the command names the action, its object and the platform's address on
+stderr and asks; anything but y or yes sends nothing and exits 2. Without a terminal to
+ask on (stdin or stderr is not one, or stdin holds --input -) it sends nothing and exits 2
+at once: scripts pass --yes.`,
+};
+
 /** `--input FILE|-`: the request body as JSON; the only way secrets get in. */
 export function inputOption(what: string): OptionSpec {
   return { type: "string", valueName: "FILE|-", description: `${what} (JSON; \`-\` for stdin)` };

@@ -1,5 +1,7 @@
 import type { CommandGroup, CommandSpec } from "../command-spec.ts";
 import {
+  confirmationSection,
+  confirmedOperationExitCodes,
   eidOption,
   examples,
   inputOption,
@@ -7,6 +9,7 @@ import {
   pageOptions,
   secretOutOption,
   waitOptions,
+  yesOption,
 } from "./operation-help.ts";
 
 // RSP commands besides `ac generate-batch`: one platform operation each.
@@ -22,7 +25,10 @@ from flags, and never printed: masked as [hidden] in the output.`;
 export const rspCommandGroups: readonly CommandGroup[] = [
   { path: ["batch"], summary: "RSP batches: query the results of a batch" },
   { path: ["profile"], summary: "RSP profiles: details, history, updates, deletion" },
-  { path: ["config"], summary: "RSP configurations" },
+  {
+    path: ["config"],
+    summary: "RSP configurations (config list); this CLI's settings (config show)",
+  },
   { path: ["order"], summary: "RSP (ES2+) orders: download, confirm, cancel, release, expire" },
   { path: ["campaign"], summary: "RSP campaigns: add SIM records to a campaign's pool" },
 ];
@@ -156,14 +162,21 @@ ${secretsNote}`,
   },
   {
     path: ["profile", "delete"],
-    summary: "Delete a profile",
-    usage: "ICCID [--force]",
-    description: "Deletes the profile with this ICCID (deleteProfile).",
+    summary: "Delete a profile (asks first)",
+    usage: "ICCID [--force] [--yes]",
+    description:
+      "Deletes the profile with this ICCID (deleteProfile), for good: it asks first unless --yes.",
     options: {
       force: { type: "boolean", description: "Send force: true (the platform's forced deletion)" },
+      yes: yesOption,
     },
     maxPositionals: 1,
-    sections: [examples("simlessly profile delete 89860468152080349618"), operationExitCodes],
+    sections: [
+      examples(`simlessly profile delete 89860468152080349618
+simlessly profile delete 89860468152080349618 --yes --json   (in a script)`),
+      confirmationSection,
+      confirmedOperationExitCodes,
+    ],
     load: () => profile().then((module) => module.remove),
   },
   {
@@ -230,13 +243,19 @@ written to --out FILE (0600, must not exist) and never printed.`,
   },
   {
     path: ["order", "cancel"],
-    summary: "Cancel an open order (ES2+ CancelOrder)",
-    usage: "ICCID [--eid EID] [--input FILE|-]",
-    description: `Returns an ordered profile to Available (cancelOrder). An activation code to send
-comes from --input ({"ac":"…"}).`,
-    options: { eid: eidOption, input: inputOption("Secret fields") },
+    summary: "Cancel an open order (ES2+ CancelOrder; asks first)",
+    usage: "ICCID [--eid EID] [--input FILE|-] [--yes]",
+    description: `Returns an ordered profile to Available (cancelOrder); the order cannot be restored,
+so it asks first unless --yes. An activation code to send comes from --input ({"ac":"…"});
+with --input - stdin holds it, so --yes is needed.`,
+    options: { eid: eidOption, input: inputOption("Secret fields"), yes: yesOption },
     maxPositionals: 1,
-    sections: [examples("simlessly order cancel 8986…"), operationExitCodes],
+    sections: [
+      examples(`simlessly order cancel 8986…
+simlessly order cancel 8986… --input ac.json --yes`),
+      confirmationSection,
+      confirmedOperationExitCodes,
+    ],
     load: () => order().then((module) => module.cancel),
   },
   {
@@ -251,12 +270,17 @@ comes from --input ({"ac":"…"}).`,
   },
   {
     path: ["order", "expire"],
-    summary: "Expire an order (ES2+ ExpireOrder)",
-    usage: "ICCID",
-    description: "Ends an order; the profile becomes Expired (expireOrder).",
-    options: {},
+    summary: "Expire an order (ES2+ ExpireOrder; asks first)",
+    usage: "ICCID [--yes]",
+    description: `Ends an order; the profile becomes Expired (expireOrder) and can then only be
+deleted, so it asks first unless --yes.`,
+    options: { yes: yesOption },
     maxPositionals: 1,
-    sections: [examples("simlessly order expire 8986…"), operationExitCodes],
+    sections: [
+      examples("simlessly order expire 8986…"),
+      confirmationSection,
+      confirmedOperationExitCodes,
+    ],
     load: () => order().then((module) => module.expire),
   },
   {

@@ -22,7 +22,10 @@ export const sims = cmpOperation("getDeviceSimsDetail", {
   },
 });
 
-/** `simlessly cmp sim status (--activate | --deactivate) [--by iccid|imsi] ID...`. */
+/**
+ * `simlessly cmp sim status (--activate | --deactivate) [--by iccid|imsi] [--yes] ID...`.
+ * Deactivating asks first: it cuts the SIMs off their network at once.
+ */
 export const simStatus = cmpOperation("changeSimStatus", {
   fields: (args) => {
     const activate = args.flag("activate");
@@ -32,6 +35,13 @@ export const simStatus = cmpOperation("changeSimStatus", {
     const by = args.choice("by", ["iccid", "imsi"]) ?? "iccid";
     return { simIds: ids(args), simIdType: by.toUpperCase(), active: activate };
   },
+  confirm: (body) =>
+    body.active
+      ? undefined
+      : {
+          action: `Deactivate ${simsNamed(body.simIdType, body.simIds)}`,
+          warning: "They lose service until activated again.",
+        },
   report: (answer) => ({
     headline: `SIM status change ${answer.status} (request ${answer.requestId})${answer.message ? `: ${answer.message}` : ""}`,
     lines: [],
@@ -48,6 +58,13 @@ function simChangeExitCode(status: CmpData<"changeSimStatus">["status"]) {
   if (status === "failed") return ExitCode.recordsFailed;
   if (status === "success" || status === "processing") return ExitCode.ok;
   return ExitCode.unknownOutcome;
+}
+
+// The SIMs a question names: every ID up to three, else the first three and how many more.
+function simsNamed(by: string, simIds: readonly string[]): string {
+  const shown = simIds.slice(0, 3).join(", ");
+  const more = simIds.length > 3 ? `, and ${simIds.length - 3} more` : "";
+  return `${simIds.length === 1 ? "the SIM" : `${simIds.length} SIMs`} with ${by} ${shown}${more}`;
 }
 
 function ids(args: CommandArgs): string[] {

@@ -1,4 +1,5 @@
 import {
+  isCredentialsRefused,
   SimlesslyApiError,
   SimlesslyConnectionError,
   SimlesslyError,
@@ -7,25 +8,26 @@ import {
   SimlesslyTimeoutError,
   SimlesslyUnknownOutcomeError,
 } from "@simlessly/client";
-import { CliError } from "../../cli/cli-error.ts";
+import { CliError, type CliErrorDetails, type CliErrorKind } from "../../cli/cli-error.ts";
 import { ExitCode, type ExitCodeValue } from "../../cli/exit-code.ts";
 import { scrubText } from "./secret-masking.ts";
 
 /**
  * Turns a client failure into the CLI's error: the client's own message (operation, HTTP
  * status, platform code and message, request id; never a value of the request), scrubbed of
- * `secrets` once more, and the documented exit code. Anything else is returned as is.
+ * `secrets` once more, the documented exit code, and the same facts as fields for `--json`.
+ * Anything else is returned as is.
  */
 export function cliErrorFrom(error: unknown, secrets: readonly string[]): unknown {
   if (!(error instanceof SimlesslyError)) return error;
   const { exitCode, hint } = classify(error);
   const message = scrubText(`${error.message}${hint}`, secrets);
-  return new CliError(message, exitCode, { cause: error });
+  return new CliError(message, exitCode, { cause: error, details: detailsOf(error, secrets) });
 }
 
 function classify(error: SimlesslyError): { exitCode: ExitCodeValue; hint: string } {
   if (error instanceof SimlesslyApiError) {
-    return refusedCredentials(error)
+    return isCredentialsRefused(error)
       ? { exitCode: ExitCode.config, hint: " (check the credentials and the clock)" }
       : { exitCode: ExitCode.recordsFailed, hint: "" };
   }
@@ -47,11 +49,32 @@ function classify(error: SimlesslyError): { exitCode: ExitCodeValue; hint: strin
   return { exitCode: ExitCode.recordsFailed, hint: "" };
 }
 
-// Refused credentials: an HTTP 401/403 (CMP tokens), an RSP code about the signature or the
-// key, or an eIM status in the 401xxx range (the platform documents no codes for these; the
-// sandbox uses these, and a refusal of this kind means nothing was processed).
-export function refusedCredentials(error: SimlesslyApiError): boolean {
-  if (error.httpStatus === 401 || error.httpStatus === 403) return true;
-  if (typeof error.code === "string") return /^AUTH_|SIGN/i.test(error.code);
-  return typeof error.code === "number" && Math.floor(error.code / 1000) === 401;
+// The client's fields that are safe to print: the platform's code and request id, the HTTP
+// status. The strings are scrubbed like the message, in case the platform echoed a secret.
+function detailsOf(error: SimlesslyError, secrets: readonly string[]): CliErrorDetails {
+  const code = error instanceof SimlesslyApiError ? error.code : null;
+  const httpStatus =
+    error instanceof SimlesslyApiError ||
+    error instanceof SimlesslyUnknownOutcomeError ||
+    error instanceof SimlesslyInvalidResponseError
+      ? error.httpStatus
+      : null;
+  return {
+    kind: kindOf(error),
+    operation: scrubText(error.operationId, secrets),
+    httpStatus,
+    code: typeof code === "string" ? scrubText(code, secrets) : code,
+    requestId: error.requestId === null ? null : scrubText(error.requestId, secrets),
+    retryable: error.retryable,
+  };
+}
+
+function kindOf(error: SimlesslyError): CliErrorKind {
+  if (error instanceof SimlesslyApiError) return "api";
+  if (error instanceof SimlesslyConnectionError) return "connection";
+  if (error instanceof SimlesslyTimeoutError) return "timeout";
+  if (error instanceof SimlesslyUnknownOutcomeError) return "unknown-outcome";
+  if (error instanceof SimlesslyInvalidRequestError) return "invalid-request";
+  if (error instanceof SimlesslyInvalidResponseError) return "invalid-response";
+  return "internal";
 }

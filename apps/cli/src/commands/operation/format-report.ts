@@ -1,5 +1,6 @@
 import type { ExitCodeValue } from "../../cli/exit-code.ts";
 import { ExitCode } from "../../cli/exit-code.ts";
+import type { Target } from "../../cli/target-line.ts";
 import { renderFields } from "./render-text.ts";
 
 /** What a command shows once the platform answered. */
@@ -21,11 +22,13 @@ export interface ReportFormat {
   /** The result with its secrets already masked. */
   readonly result: unknown;
   readonly secretsFile: string | undefined;
+  /** The platform the command talked to: `--json` names it (the text has its own line). */
+  readonly target?: Target | undefined;
 }
 
 /**
  * The text of a report: with --json one document `{ ok, exitCode, operation, result,
- * secretsFile? }`; otherwise the headline, indented detail lines and where secrets went.
+ * secretsFile?, target? }`; otherwise the headline, indented detail lines and where secrets went.
  */
 export function formatReport(report: Report, format: ReportFormat): string {
   const exitCode = report.exitCode ?? ExitCode.ok;
@@ -37,6 +40,7 @@ export function formatReport(report: Report, format: ReportFormat): string {
       operation: format.operationId,
       result: format.result ?? null,
       ...savedTo,
+      ...(format.target === undefined ? {} : { target: format.target }),
     };
     return `${JSON.stringify(document, null, 2)}\n`;
   }

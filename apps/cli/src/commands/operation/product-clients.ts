@@ -1,5 +1,6 @@
 import type { CmpClient, EimClient, RspClient } from "@simlessly/client";
 import type { CliContext, Invocation } from "../../cli/command-spec.ts";
+import { type Target, targetOf } from "../../cli/target-line.ts";
 import {
   resolveCmpSettings,
   resolveEimSettings,
@@ -20,17 +21,34 @@ export interface ProductClients {
 export interface Connection<P extends Product> {
   readonly client: ProductClients[P];
   readonly credentials: readonly string[];
+  /** The resolved base URL: what a confirmation question names. */
+  readonly baseUrl: string;
+  /** The platform and where its settings came from, as the target line names them. */
+  readonly target: Target;
 }
 
 /**
- * Resolves the product's settings (environment, then config profile; exit 3 when missing)
- * and creates its client. `logging` is where the clients' redacted log lines go.
+ * Resolves the product's settings (environment, then config profile; exit 3 when missing),
+ * creates its client and announces the target (the line on stderr) before any request.
+ * `logging` is where the clients' redacted log lines go.
  */
 export function connect<P extends Product>(
   product: P,
   invocation: Invocation,
   context: CliContext,
   logging: ClientLogging = {},
+): Connection<P> {
+  const connection = openConnection(product, invocation, context, logging);
+  // Only once the client exists: settings refused on the way (a missing eIM token) name none.
+  context.announceTarget?.(connection.target);
+  return connection;
+}
+
+function openConnection<P extends Product>(
+  product: P,
+  invocation: Invocation,
+  context: CliContext,
+  logging: ClientLogging,
 ): Connection<P> {
   const sources = { env: context.env, cwd: context.cwd, global: invocation.global };
   switch (product) {
@@ -39,6 +57,8 @@ export function connect<P extends Product>(
       return {
         client: rspClientFrom(settings, logging) as ProductClients[P],
         credentials: [settings.secretKey],
+        baseUrl: settings.baseUrl,
+        target: targetOf(product, settings),
       };
     }
     case "eim": {
@@ -46,6 +66,8 @@ export function connect<P extends Product>(
       return {
         client: eimClientFrom(settings, logging) as ProductClients[P],
         credentials: [settings.secretKey, settings.token ?? ""],
+        baseUrl: settings.baseUrl,
+        target: targetOf(product, settings),
       };
     }
     default: {
@@ -53,6 +75,8 @@ export function connect<P extends Product>(
       return {
         client: cmpClientFrom(settings, logging) as ProductClients[P],
         credentials: [settings.clientSecret],
+        baseUrl: settings.baseUrl,
+        target: targetOf(product, settings),
       };
     }
   }

@@ -1,5 +1,6 @@
 import { UsageError } from "../../cli/cli-error.ts";
 import type { CliContext, CommandModule, Invocation } from "../../cli/command-spec.ts";
+import { type Confirmation, confirmAction } from "../../cli/confirm-action.ts";
 import { ExitCode } from "../../cli/exit-code.ts";
 import { stderrLogging } from "../../wiring/client-logging.ts";
 import { cliErrorFrom } from "./client-errors.ts";
@@ -47,6 +48,11 @@ export interface OperationSpec<P extends Product, Body, Answer> {
    * the command never held (batch info's reasons). Applied to the log lines of the call.
    */
   readonly scrubLog?: (text: string) => string;
+  /**
+   * For a call that destroys, irreversibly changes or cuts off something on the platform: what
+   * to ask before it (undefined: this form needs no question). See {@link confirmAction}.
+   */
+  readonly confirm?: (body: Body, args: CommandArgs) => Confirmation | undefined;
 }
 
 /** A command module running `spec`. */
@@ -77,6 +83,7 @@ export async function runOperation<P extends Product, Body, Answer>(
     scrubLog(scrubText(text, secrets)),
   );
   const connection = connect(spec.product, invocation, context, logging);
+  await confirmAction(spec.confirm?.(body, args), connection.baseUrl, invocation, context);
   secrets.push(...connection.credentials);
   const secretFile = reserveAnswerFile(spec, args);
   let answer: Answer;
@@ -95,6 +102,7 @@ export async function runOperation<P extends Product, Body, Answer>(
     json: invocation.global.json,
     result: maskSecrets(report.result ?? answer, secretNames),
     secretsFile: secretFile?.path,
+    target: connection.target,
   });
   context.stdout.write(scrubText(text, secrets));
   return report.exitCode ?? ExitCode.ok;

@@ -23,10 +23,14 @@ export const confirm = rspOperation("confirmOrder", {
   report: (_answer, body) => ({ headline: `Order confirmed for profile ${body.iccid}` }),
 });
 
-/** `simlessly order cancel ICCID`. */
+/** `simlessly order cancel ICCID [--yes]`: asks first, a cancelled order cannot be restored. */
 export const cancel = rspOperation("cancelOrder", {
   input: { required: false },
   fields: orderTarget,
+  confirm: (body) => ({
+    action: `Cancel the order for profile ${body.iccid}${body.eid === undefined ? "" : ` (EID ${body.eid})`}`,
+    warning: "The order cannot be restored; only a new one can be placed.",
+  }),
   report: (_answer, body) => ({ headline: `Order cancelled for profile ${body.iccid}` }),
 });
 
@@ -36,8 +40,12 @@ export const release = rspOperation("releaseProfile", {
   report: (_answer, body) => ({ headline: `Profile ${body.iccid} released` }),
 });
 
-/** `simlessly order expire ICCID`. */
+/** `simlessly order expire ICCID [--yes]`: asks first, an Expired profile can only be deleted. */
 export const expire = rspOperation("expireOrder", {
   fields: (args) => ({ iccid: args.positional(0, "ICCID") }),
+  confirm: (body) => ({
+    action: `Expire the order for profile ${body.iccid}`,
+    warning: "The profile becomes Expired and can then only be deleted.",
+  }),
   report: (_answer, body) => ({ headline: `Order expired for profile ${body.iccid}` }),
 });

@@ -47,11 +47,14 @@ export const updateUpp = rspOperation("updateProfileByUpp", {
   report: (_answer, body) => ({ headline: `Profile ${body.iccid}: UPP replaced` }),
 });
 
-/** `simlessly profile delete ICCID [--force]`. */
+/** `simlessly profile delete ICCID [--force] [--yes]`: asks first, a deletion is final. */
 export const remove = rspOperation("deleteProfile", {
   fields: (args) => ({
     iccid: args.positional(0, "ICCID"),
     force: args.flag("force") ? true : undefined,
+  }),
+  confirm: (body) => ({
+    action: `Delete profile ${body.iccid}${body.force === true ? " with force (even from a device)" : ""}`,
   }),
   report: (answer) => ({ headline: `Profile ${answer.iccid} deleted` }),
 });
