@@ -14,10 +14,10 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createRequestSigner } from "@simlessly/signing";
-import { demoCredentials } from "../src/sandbox/credentials.ts";
-import { generateAcByBatch } from "../src/sandbox/rsp-generate.ts";
-import { createSandboxEngine } from "../src/sandbox/sandbox-engine.ts";
-import { settle } from "../src/sandbox/settle.ts";
+import { demoCredentials } from "../src/sandbox/credentials/credentials.ts";
+import { generateAcByBatch } from "../src/sandbox/engine/rsp-generate.ts";
+import { createSandboxEngine } from "../src/sandbox/engine/sandbox-engine.ts";
+import { settle } from "../src/sandbox/engine/settle.ts";
 
 const { values } = parseArgs({
   // `pnpm <script> -- --flag` passes the `--` along; it separates nothing here.

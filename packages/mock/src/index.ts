@@ -7,8 +7,8 @@ export type {
   RequestLogView,
   SandboxAdmin,
   StateSummary,
-} from "./sandbox/admin.ts";
-export { adminHeaderName, adminHeaderValue } from "./sandbox/admin-guard.ts";
+} from "./sandbox/admin/admin.ts";
+export { requestLogCapacity } from "./sandbox/admin/request-log.ts";
 export { runSandboxCommand } from "./sandbox/command.ts";
 export { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox/create-sandbox.ts";
 export {
@@ -19,31 +19,31 @@ export {
   type RspCredentials,
   type SandboxCredentials,
   type SandboxCredentialsInput,
-} from "./sandbox/credentials.ts";
+} from "./sandbox/credentials/credentials.ts";
 export {
   type DeviceEventInput,
   type DeviceEventResult,
   type DeviceEventType,
   deviceEventTypes,
-} from "./sandbox/device-events.ts";
-export { eimSandboxStatuses } from "./sandbox/eim-codes.ts";
-export { defaultConfigs, type SandboxConfig } from "./sandbox/engine-context.ts";
+} from "./sandbox/engine/device-events.ts";
+export { eimSandboxStatuses } from "./sandbox/engine/eim-codes.ts";
+export { defaultConfigs, type SandboxConfig } from "./sandbox/engine/engine-context.ts";
+export { type RspFailureCode, rspFailureCodes } from "./sandbox/engine/rsp-codes.ts";
+export { type ProfileStatusName, profileStatusNames } from "./sandbox/engine/state.ts";
 export {
   type FaultSettings,
   type FaultSettingsInput,
   faultHeaderName,
   faultSettingsSchema,
-} from "./sandbox/faults.ts";
-export { requestLogCapacity } from "./sandbox/request-log.ts";
-export { type RspFailureCode, rspFailureCodes } from "./sandbox/rsp-codes.ts";
+} from "./sandbox/faults/faults.ts";
+export { adminHeaderName, adminHeaderValue } from "./sandbox/http/admin-guard.ts";
 export {
   type SandboxWarning,
   warningHeaderName,
-} from "./sandbox/sandbox-warnings.ts";
-export { type ProfileStatusName, profileStatusNames } from "./sandbox/state.ts";
+} from "./sandbox/screen/sandbox-warnings.ts";
 export {
   isWebhookGeneration,
   type WebhookGeneration,
   webhookGenerations,
-} from "./sandbox/webhook-generations.ts";
-export { signWebhook, type WebhookDelivery } from "./sandbox/webhooks.ts";
+} from "./sandbox/webhooks/webhook-generations.ts";
+export { signWebhook, type WebhookDelivery } from "./sandbox/webhooks/webhooks.ts";

@@ -1,10 +1,13 @@
-// Shared set-up of the engine unit tests (src/sandbox/*.test.ts): an engine on a clock the
+// Shared set-up of the engine unit tests (src/sandbox/**/*.test.ts): an engine on a clock the
 // test moves, parsed request bodies, and reply bodies for assertions.
 import { eimSchemas, rspSchemas } from "@simlessly/contract";
 import type { z } from "zod";
-import type { ProfileStatusNotification } from "../src/sandbox/engine-context.ts";
-import type { Reply } from "../src/sandbox/envelopes.ts";
-import { createSandboxEngine, type EngineSettingsInput } from "../src/sandbox/sandbox-engine.ts";
+import type { ProfileStatusNotification } from "../src/sandbox/engine/engine-context.ts";
+import type { Reply } from "../src/sandbox/engine/envelopes.ts";
+import {
+  createSandboxEngine,
+  type EngineSettingsInput,
+} from "../src/sandbox/engine/sandbox-engine.ts";
 
 /** An engine whose clock starts at 2027-03-07 11:00:00 UTC and moves only when told. */
 export function testEngine(settings: EngineSettingsInput = {}) {

@@ -3,11 +3,11 @@
 // the process: it prints, exits on bad options and stops on SIGINT or SIGTERM.
 import { parseArgs } from "node:util";
 import { isSigningScheme } from "@simlessly/signing";
-import { adminHeaderName, adminHeaderValue } from "./admin-guard.ts";
 import { createSandbox, type Sandbox } from "./create-sandbox.ts";
-import { exportBlock } from "./credentials.ts";
-import type { FaultSettingsInput } from "./faults.ts";
-import { isWebhookGeneration, webhookGenerations } from "./webhook-generations.ts";
+import { exportBlock } from "./credentials/credentials.ts";
+import type { FaultSettingsInput } from "./faults/faults.ts";
+import { adminHeaderName, adminHeaderValue } from "./http/admin-guard.ts";
+import { isWebhookGeneration, webhookGenerations } from "./webhooks/webhook-generations.ts";
 
 const usage = `Usage: pnpm sandbox [options]   (or: simlessly sandbox [options])
 
@@ -155,6 +155,19 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
     process.exit(1);
   }
 
+  // Ctrl+C under `pnpm sandbox` arrives twice (from the terminal, and forwarded by pnpm): only
+  // the first stops the sandbox, and a later one must not kill the process while it saves.
+  // Listening starts before the banner: a signal sent on seeing it must find the handler.
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await sandbox.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+
   const activeFaults = Object.entries(sandbox.admin.faults().settings)
     .filter(
       ([name, value]) =>
@@ -175,16 +188,4 @@ To point the simlessly CLI at it, paste into another shell:
 ${exportBlock(sandbox.url, sandbox.credentials, sandbox.rspScheme).join("\n")}
 
 Press Ctrl+C to stop.`);
-
-  // Ctrl+C under `pnpm sandbox` arrives twice (from the terminal, and forwarded by pnpm): only
-  // the first stops the sandbox, and a later one must not kill the process while it saves.
-  let stopping = false;
-  const shutdown = async () => {
-    if (stopping) return;
-    stopping = true;
-    await sandbox.stop();
-    process.exit(0);
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
 }

@@ -4,24 +4,28 @@ import { randomInt } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { SigningScheme } from "@simlessly/signing";
-import { createSandboxAdmin, type SandboxAdmin } from "./admin.ts";
-import { adminHosts } from "./admin-guard.ts";
-import { createAuthenticator } from "./authenticate.ts";
-import { createBodyBudget } from "./body-budget.ts";
+import { createSandboxAdmin, type SandboxAdmin } from "./admin/admin.ts";
+import { createRequestLog } from "./admin/request-log.ts";
+import { createAuthenticator } from "./auth/authenticate.ts";
 import {
   resolveCredentials,
   type SandboxCredentials,
   type SandboxCredentialsInput,
-} from "./credentials.ts";
-import { defaultConfigs, type SandboxConfig } from "./engine-context.ts";
-import { createFaultPlanner, type FaultSettingsInput, faultSettingsSchema } from "./faults.ts";
-import { createRequestListener } from "./http-edge.ts";
-import { loadState, saveState } from "./persistence.ts";
-import { createRequestLog } from "./request-log.ts";
-import { createRouteTable } from "./routes.ts";
-import { createSandboxEngine } from "./sandbox-engine.ts";
-import type { WebhookGeneration } from "./webhook-generations.ts";
-import { createWebhookSender } from "./webhooks.ts";
+} from "./credentials/credentials.ts";
+import { defaultConfigs, type SandboxConfig } from "./engine/engine-context.ts";
+import { createSandboxEngine } from "./engine/sandbox-engine.ts";
+import {
+  createFaultPlanner,
+  type FaultSettingsInput,
+  faultSettingsSchema,
+} from "./faults/faults.ts";
+import { adminHosts } from "./http/admin-guard.ts";
+import { createBodyBudget } from "./http/body-budget.ts";
+import { createRequestListener } from "./http/http-edge.ts";
+import { loadState, saveState } from "./persistence/persistence.ts";
+import { createRouteTable } from "./router/routes.ts";
+import type { WebhookGeneration } from "./webhooks/webhook-generations.ts";
+import { createWebhookSender } from "./webhooks/webhooks.ts";
 
 /** How to run a sandbox. Every field is optional. */
 export interface SandboxOptions {

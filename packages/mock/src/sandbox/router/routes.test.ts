@@ -1,6 +1,6 @@
 import { cmpMetadata, eimMetadata, rspMetadata } from "@simlessly/contract";
 import { describe, expect, it } from "vitest";
-import { demoCredentials } from "./credentials.ts";
+import { demoCredentials } from "../credentials/credentials.ts";
 import { createRouteTable } from "./routes.ts";
 
 describe("createRouteTable", () => {

@@ -1,13 +1,17 @@
 // Answers an authenticated, parsed request: screens the body for tolerated and uncertain forms
 // (request-screen.ts), refuses them under `--strict` or else hands the screened body to the
 // operation, and puts the warnings on the answer (`x-sandbox-warning`) and in the request log.
-import { EimSandboxStatus } from "./eim-codes.ts";
-import type { EngineContext } from "./engine-context.ts";
-import { eimFailure, ok, type Reply, rspFailure } from "./envelopes.ts";
-import type { RequestLog } from "./request-log.ts";
-import { screenRequest } from "./request-screen.ts";
-import type { ProductName, Route } from "./routes.ts";
-import { formatWarnings, type SandboxWarning, warningHeaderName } from "./sandbox-warnings.ts";
+import type { RequestLog } from "../admin/request-log.ts";
+import { EimSandboxStatus } from "../engine/eim-codes.ts";
+import type { EngineContext } from "../engine/engine-context.ts";
+import { eimFailure, ok, type Reply, rspFailure } from "../engine/envelopes.ts";
+import type { ProductName, Route } from "../router/routes.ts";
+import { screenRequest } from "../screen/request-screen.ts";
+import {
+  formatWarnings,
+  type SandboxWarning,
+  warningHeaderName,
+} from "../screen/sandbox-warnings.ts";
 
 /** What answering needs besides the request. */
 export interface AnswerInput {

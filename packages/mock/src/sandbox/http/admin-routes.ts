@@ -4,10 +4,10 @@
 // checks that keep web pages out (admin-guard.ts).
 import { rspSchemas } from "@simlessly/contract";
 import { z } from "zod";
-import { batchEndStatusSchema, isProfileStatusName, type SandboxAdmin } from "./admin.ts";
-import { deviceEventTypes } from "./device-events.ts";
-import type { Reply } from "./envelopes.ts";
-import { describeIssues } from "./validation.ts";
+import { batchEndStatusSchema, isProfileStatusName, type SandboxAdmin } from "../admin/admin.ts";
+import { deviceEventTypes } from "../engine/device-events.ts";
+import type { Reply } from "../engine/envelopes.ts";
+import { describeIssues } from "../engine/validation.ts";
 
 /** The prefix of every admin path. */
 export const adminPrefix = "/__sandbox/";

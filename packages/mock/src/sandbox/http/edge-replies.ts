@@ -1,9 +1,9 @@
 // Writing replies, and the failures the HTTP edge answers itself (not an operation's), in the
 // product's own shape.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { EimSandboxStatus } from "./eim-codes.ts";
-import { eimFailure, type Reply, rspFailure } from "./envelopes.ts";
-import type { ProductName } from "./routes.ts";
+import { EimSandboxStatus } from "../engine/eim-codes.ts";
+import { eimFailure, type Reply, rspFailure } from "../engine/envelopes.ts";
+import type { ProductName } from "../router/routes.ts";
 
 /** Writes a reply as JSON (or empty). */
 export function send(response: ServerResponse, reply: Reply): void {

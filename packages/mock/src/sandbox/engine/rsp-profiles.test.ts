@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyOf, rspBody, testEngine } from "../../test/engine-test-kit.ts";
-import { iccid, simRecord } from "../../test/sandbox-fixtures.ts";
+import { bodyOf, rspBody, testEngine } from "../../../test/engine-test-kit.ts";
+import { iccid, simRecord } from "../../../test/sandbox-fixtures.ts";
 import { generateAc } from "./rsp-generate.ts";
 import { deleteProfile, getProfileDetail, listProfileLogs } from "./rsp-profiles.ts";
 

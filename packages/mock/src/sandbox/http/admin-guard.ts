@@ -15,7 +15,7 @@
 
 import type { IncomingHttpHeaders } from "node:http";
 import { networkInterfaces } from "node:os";
-import type { Reply } from "./envelopes.ts";
+import type { Reply } from "../engine/envelopes.ts";
 
 /** The header every admin request must carry, with the value {@link adminHeaderValue}. */
 export const adminHeaderName = "x-sandbox-admin";

@@ -4,7 +4,7 @@
 //               over Timestamp + Request-ID + body (the exact bytes sent)
 // with the headers the docs show: Access-Key, Sign-Method (SHA256), Timestamp, Request-ID.
 import { createHmac, randomUUID } from "node:crypto";
-import type { ProfileStatusNotification } from "./engine-context.ts";
+import type { ProfileStatusNotification } from "../engine/engine-context.ts";
 import { inGeneration, type WebhookGeneration } from "./webhook-generations.ts";
 
 /** One delivery attempt, as the admin endpoint lists it (no payload: it holds a matching id). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyOf, rspBody, testEngine } from "../../test/engine-test-kit.ts";
-import { eid, iccid, simRecord } from "../../test/sandbox-fixtures.ts";
+import { bodyOf, rspBody, testEngine } from "../../../test/engine-test-kit.ts";
+import { eid, iccid, simRecord } from "../../../test/sandbox-fixtures.ts";
 import type { EngineContext } from "./engine-context.ts";
 import type { Reply } from "./envelopes.ts";
 import { generateAc } from "./rsp-generate.ts";

@@ -3,9 +3,9 @@
 // instead of a hand-kept list: a new numeric field is covered the day it is added.
 import { readFileSync } from "node:fs";
 import { cmpMetadata, eimMetadata, rspMetadata } from "@simlessly/contract";
-import { documentPath } from "../documents.ts";
+import { documentPath } from "../../documents.ts";
+import type { ProductName } from "../router/routes.ts";
 import { type FieldPath, isJsonObject } from "./body-paths.ts";
-import type { ProductName } from "./routes.ts";
 
 type Schema = Readonly<Record<string, unknown>>;
 

@@ -1,7 +1,7 @@
 import { eimSchemas } from "@simlessly/contract";
 import { describe, expect, it } from "vitest";
-import { bodyOf } from "../../test/engine-test-kit.ts";
-import { eid, iccid, imei } from "../../test/sandbox-fixtures.ts";
+import { bodyOf } from "../../../test/engine-test-kit.ts";
+import { eid, iccid, imei } from "../../../test/sandbox-fixtures.ts";
 import { readBatchItems } from "./eim-batch-items.ts";
 
 const operators = ["Simlessly Mobile"];

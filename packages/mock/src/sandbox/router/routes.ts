@@ -11,21 +11,26 @@ import {
   rspSchemas,
 } from "@simlessly/contract";
 import type { z } from "zod";
-import { changeSimStatus, getAccessToken, getDeviceSimsDetail } from "./cmp-operations.ts";
-import type { CmpCredentials } from "./credentials.ts";
-import { EimSandboxStatus } from "./eim-codes.ts";
-import { allocateAc, getBatchTaskResult, submitEimBatch } from "./eim-operations.ts";
-import type { EngineContext } from "./engine-context.ts";
-import { eimFailure, ok, type Reply, rspFailure } from "./envelopes.ts";
-import { addCampaignResource, listConfigs } from "./rsp-catalog.ts";
-import { generateAc, generateAcByBatch, generateAcByUpp, getBatchInfo } from "./rsp-generate.ts";
+import type { CmpCredentials } from "../credentials/credentials.ts";
+import { changeSimStatus, getAccessToken, getDeviceSimsDetail } from "../engine/cmp-operations.ts";
+import { EimSandboxStatus } from "../engine/eim-codes.ts";
+import { allocateAc, getBatchTaskResult, submitEimBatch } from "../engine/eim-operations.ts";
+import type { EngineContext } from "../engine/engine-context.ts";
+import { eimFailure, ok, type Reply, rspFailure } from "../engine/envelopes.ts";
+import { addCampaignResource, listConfigs } from "../engine/rsp-catalog.ts";
+import {
+  generateAc,
+  generateAcByBatch,
+  generateAcByUpp,
+  getBatchInfo,
+} from "../engine/rsp-generate.ts";
 import {
   cancelOrder,
   confirmOrder,
   downloadOrder,
   expireOrder,
   releaseProfile,
-} from "./rsp-orders.ts";
+} from "../engine/rsp-orders.ts";
 import {
   changeRecycleTime,
   deleteProfile,
@@ -33,8 +38,8 @@ import {
   listProfileLogs,
   updateProfileByUpp,
   updateProfileParam,
-} from "./rsp-profiles.ts";
-import { describeIssues, type IssueLike } from "./validation.ts";
+} from "../engine/rsp-profiles.ts";
+import { describeIssues, type IssueLike } from "../engine/validation.ts";
 
 /** A product of the platform. */
 export type ProductName = "rsp" | "eim" | "cmp";

@@ -1,8 +1,8 @@
 // The admin request log: the last requests the sandbox answered from an operation, with their
 // warnings, so that a test or a person can see what the sandbox tolerated without reading
 // response headers. It never holds a body or a header value, only names and times.
-import type { ProductName } from "./routes.ts";
-import type { SandboxWarning } from "./sandbox-warnings.ts";
+import type { ProductName } from "../router/routes.ts";
+import type { SandboxWarning } from "../screen/sandbox-warnings.ts";
 
 /** How many requests the log keeps; older ones are dropped. */
 export const requestLogCapacity = 200;

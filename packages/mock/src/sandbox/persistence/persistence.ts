@@ -6,8 +6,7 @@
 // temporary file and renamed, so a crash never leaves half a file.
 
 import { createInterface } from "node:readline";
-import type { SandboxConfig } from "./engine-context.ts";
-import { openPrivateFile, writePrivateFile } from "./private-file.ts";
+import type { SandboxConfig } from "../engine/engine-context.ts";
 import {
   addToIndex,
   createState,
@@ -18,7 +17,8 @@ import {
   ProfileRecord,
   type RspBatch,
   type SandboxState,
-} from "./state.ts";
+} from "../engine/state.ts";
+import { openPrivateFile, writePrivateFile } from "./private-file.ts";
 
 const format = "simlessly-sandbox-state";
 const version = 1;

@@ -8,11 +8,23 @@
 // body closes the connection, so the unread body is neither buffered nor drained.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { SandboxAdmin } from "./admin.ts";
+import type { SandboxAdmin } from "../admin/admin.ts";
+import type { RequestLog } from "../admin/request-log.ts";
+import type { Authenticator } from "../auth/authenticate.ts";
+import type { EngineContext } from "../engine/engine-context.ts";
+import { type Reply, rspFailure } from "../engine/envelopes.ts";
+import { settle } from "../engine/settle.ts";
+import {
+  type FaultOutcome,
+  type FaultOverride,
+  type FaultPlanner,
+  faultHeaderName,
+  parseFaultHeader,
+} from "../faults/faults.ts";
+import type { Route } from "../router/routes.ts";
 import { serveAdminRequest } from "./admin-http.ts";
 import { adminPrefix } from "./admin-routes.ts";
 import { answerOperation } from "./answer-operation.ts";
-import type { Authenticator } from "./authenticate.ts";
 import type { BodyBudget } from "./body-budget.ts";
 import {
   busyReply,
@@ -23,19 +35,7 @@ import {
   sendUnread,
   tooLargeReply,
 } from "./edge-replies.ts";
-import type { EngineContext } from "./engine-context.ts";
-import { type Reply, rspFailure } from "./envelopes.ts";
-import {
-  type FaultOutcome,
-  type FaultOverride,
-  type FaultPlanner,
-  faultHeaderName,
-  parseFaultHeader,
-} from "./faults.ts";
 import { openRequestBody, type RequestBody } from "./request-body.ts";
-import type { RequestLog } from "./request-log.ts";
-import type { Route } from "./routes.ts";
-import { settle } from "./settle.ts";
 
 /** What the edge needs. */
 export interface EdgeInput {

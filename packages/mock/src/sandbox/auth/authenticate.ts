@@ -11,14 +11,14 @@ import {
   type VerifyFailureReason,
   verifySignedRequest,
 } from "@simlessly/signing";
-import { isValidBearer, sameSecret, unauthorized } from "./cmp-operations.ts";
-import type { SandboxCredentials } from "./credentials.ts";
-import { EimSandboxStatus } from "./eim-codes.ts";
-import type { EngineContext } from "./engine-context.ts";
-import { eimFailure, ok, type Reply, rspFailure } from "./envelopes.ts";
+import type { SandboxCredentials } from "../credentials/credentials.ts";
+import { isValidBearer, sameSecret, unauthorized } from "../engine/cmp-operations.ts";
+import { EimSandboxStatus } from "../engine/eim-codes.ts";
+import type { EngineContext } from "../engine/engine-context.ts";
+import { eimFailure, ok, type Reply, rspFailure } from "../engine/envelopes.ts";
+import type { RspFailureCode } from "../engine/rsp-codes.ts";
+import type { RouteAuth } from "../router/routes.ts";
 import { createReplayStore, type ReplayStore } from "./replay-store.ts";
-import type { RouteAuth } from "./routes.ts";
-import type { RspFailureCode } from "./rsp-codes.ts";
 
 /** Decides whether a request may be processed. */
 export interface Authenticator {

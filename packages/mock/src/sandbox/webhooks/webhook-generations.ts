@@ -6,7 +6,7 @@
 //   oldest  as middle, without deviceName, and the event key spelled `NotificationType`
 // The docs show `Failed` only; `Success` is the sandbox's choice for the older spelling of
 // SUCCESS (the recycle notification writes its statuses so).
-import type { ProfileStatusNotification } from "./engine-context.ts";
+import type { ProfileStatusNotification } from "../engine/engine-context.ts";
 
 /** A generation of the profile status notification page. */
 export type WebhookGeneration = "newest" | "middle" | "oldest";

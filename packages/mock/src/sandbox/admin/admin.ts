@@ -3,32 +3,32 @@
 // device events, read webhook deliveries and the request log, and move the clock. The same
 // handle backs the `/__sandbox/` endpoints and the JS API.
 import { rspSchemas } from "@simlessly/contract";
-import type { Authenticator } from "./authenticate.ts";
-import { fromSandboxSeconds } from "./clock-format.ts";
+import type { Authenticator } from "../auth/authenticate.ts";
+import { fromSandboxSeconds } from "../engine/clock-format.ts";
 import {
   applyDeviceEvent,
   type DeviceEventInput,
   type DeviceEventResult,
-} from "./device-events.ts";
-import type { EngineContext } from "./engine-context.ts";
-import {
-  type FaultPlanner,
-  type FaultSettings,
-  type FaultSettingsInput,
-  faultSettingsSchema,
-} from "./faults.ts";
-import type { RequestLog } from "./request-log.ts";
-import type { ProductName } from "./routes.ts";
-import type { SandboxWarning } from "./sandbox-warnings.ts";
-import { settle } from "./settle.ts";
+} from "../engine/device-events.ts";
+import type { EngineContext } from "../engine/engine-context.ts";
+import { settle } from "../engine/settle.ts";
 import {
   clearState,
   ProfileStatus,
   type ProfileStatusName,
   profileStatusNames,
   statusName,
-} from "./state.ts";
-import type { WebhookDelivery, WebhookSender } from "./webhooks.ts";
+} from "../engine/state.ts";
+import {
+  type FaultPlanner,
+  type FaultSettings,
+  type FaultSettingsInput,
+  faultSettingsSchema,
+} from "../faults/faults.ts";
+import type { ProductName } from "../router/routes.ts";
+import type { SandboxWarning } from "../screen/sandbox-warnings.ts";
+import type { WebhookDelivery, WebhookSender } from "../webhooks/webhooks.ts";
+import type { RequestLog } from "./request-log.ts";
 
 /** One ICCID as the admin listing shows it. Never a key, never an activation code. */
 export interface ProfileListingEntry {

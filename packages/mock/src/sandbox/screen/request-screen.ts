@@ -3,10 +3,10 @@
 // documented ones, and the forms whose effect the docs leave open are noticed. Each comes back
 // as a warning; whether the request is then accepted or refused (`--strict`) is the caller's
 // choice (answer-operation.ts).
+import type { ProductName } from "../router/routes.ts";
 import { numericFields } from "./contract-integers.ts";
 import { readMsisdnAsMsidn } from "./msisdn-spelling.ts";
 import { readNumericStrings } from "./numeric-strings.ts";
-import type { ProductName } from "./routes.ts";
 import type { SandboxWarning } from "./sandbox-warnings.ts";
 import { noticeUncertainForms } from "./uncertain-forms.ts";
 

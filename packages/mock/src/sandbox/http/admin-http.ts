@@ -2,7 +2,7 @@
 // admin-guard.ts) before reading anything, then read the small JSON body within the edge's
 // limits and hand it to the admin routes.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { SandboxAdmin } from "./admin.ts";
+import type { SandboxAdmin } from "../admin/admin.ts";
 import { refuseAdminRequest } from "./admin-guard.ts";
 import { handleAdminRequest } from "./admin-routes.ts";
 import { busyRetryAfterSeconds, send, sendUnread } from "./edge-replies.ts";
