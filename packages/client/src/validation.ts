@@ -5,7 +5,7 @@
 //   import { rspValidator } from "@simlessly/client/validation";
 //   const rsp = createRspClient({ accessKey, secretKey, validator: rspValidator });
 import { cmpSchemas, eimSchemas, rspSchemas } from "@simlessly/contract";
-import { createSchemaValidator, type SchemaValidator } from "./schema-validator.ts";
+import { createSchemaValidator, type SchemaValidator } from "./answers/schema-validator.ts";
 
 /** Checks RSP bodies against the zod schemas generated from the contract. */
 export const rspValidator: SchemaValidator = createSchemaValidator(rspSchemas);
@@ -16,4 +16,4 @@ export const eimValidator: SchemaValidator = createSchemaValidator(eimSchemas);
 /** Checks CMP bodies against the zod schemas generated from the contract. */
 export const cmpValidator: SchemaValidator = createSchemaValidator(cmpSchemas);
 
-export type { SchemaValidator } from "./schema-validator.ts";
+export type { SchemaValidator } from "./answers/schema-validator.ts";

@@ -1,6 +1,6 @@
 // Request timestamps follow the server's Date header when skew correction is on.
 import { afterEach, describe, expect, it } from "vitest";
-import { createRspClient } from "../src/rsp-client.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
 import { localServers, rspSuccess } from "./support/local-server.ts";
 
 const servers = localServers();

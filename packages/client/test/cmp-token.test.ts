@@ -1,7 +1,7 @@
 // The CMP bearer token over HTTP: cached until shortly before `expireIn` runs out, shared by
 // concurrent calls, and renewed once when the server refuses it.
 import { afterEach, describe, expect, it } from "vitest";
-import { createCmpClient } from "../src/cmp-client.ts";
+import { createCmpClient } from "../src/clients/cmp-client.ts";
 import { type Behaviour, localServers } from "./support/local-server.ts";
 
 const servers = localServers();

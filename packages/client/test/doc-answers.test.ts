@@ -2,13 +2,13 @@
 // loopback and read by the typed client in each validation mode: the docs' own examples pass
 // even `strict`, and the forward-compatible shapes do what the README's table says.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SimlesslyApiError } from "../src/api-error.ts";
-import { createCmpClient } from "../src/cmp-client.ts";
-import { createEimClient } from "../src/eim-client.ts";
-import { SimlesslyInvalidResponseError } from "../src/invalid-response-error.ts";
-import type { CallOptions } from "../src/operation-types.ts";
-import type { ValidationMode } from "../src/response-validation.ts";
-import { createRspClient } from "../src/rsp-client.ts";
+import type { ValidationMode } from "../src/answers/response-validation.ts";
+import { createCmpClient } from "../src/clients/cmp-client.ts";
+import { createEimClient } from "../src/clients/eim-client.ts";
+import type { CallOptions } from "../src/clients/operation-types.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
+import { SimlesslyApiError } from "../src/errors/api-error.ts";
+import { SimlesslyInvalidResponseError } from "../src/errors/invalid-response-error.ts";
 import { cmpValidator, eimValidator, rspValidator } from "../src/validation.ts";
 import { type CaptureLogger, createCaptureLogger } from "./support/capture-logger.ts";
 import { type DocAnswer, docAnswers, forwardAnswers } from "./support/doc-answers.ts";

@@ -1,9 +1,9 @@
 // The doc quirks of reference §4.2, over HTTP: absorbed by one normalization step before
 // validation, so strict validation still passes and callers see one spelling.
 import { afterEach, describe, expect, it } from "vitest";
-import { SimlesslyApiError } from "../src/api-error.ts";
-import { createEimClient } from "../src/eim-client.ts";
-import { createRspClient } from "../src/rsp-client.ts";
+import { createEimClient } from "../src/clients/eim-client.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
+import { SimlesslyApiError } from "../src/errors/api-error.ts";
 import { eimValidator, rspValidator } from "../src/validation.ts";
 import { localServers } from "./support/local-server.ts";
 

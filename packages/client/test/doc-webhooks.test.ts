@@ -2,8 +2,8 @@
 // newest spelling, then judged by the client's answer validation in each mode. Pure parsing
 // of a body (no server is involved in receiving one), so no HTTP here.
 import { describe, expect, it } from "vitest";
-import { normalizeProfileStatusNotification } from "../src/normalize-profile-status-notification.ts";
-import { judgeBody, type ValidationMode } from "../src/response-validation.ts";
+import { normalizeProfileStatusNotification } from "../src/answers/normalize-profile-status-notification.ts";
+import { judgeBody, type ValidationMode } from "../src/answers/response-validation.ts";
 import { eimValidator, rspValidator } from "../src/validation.ts";
 import { profileStatusGenerations } from "./support/doc-answers.ts";
 

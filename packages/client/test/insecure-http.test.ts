@@ -1,10 +1,10 @@
 // Plain http carries Ki, OPc and valid signatures readable by anyone on the path: a client takes
 // an `http://` base URL only to loopback, or when the caller sets `allowInsecureHttp`.
 import { afterEach, describe, expect, it } from "vitest";
-import { createCmpClient } from "../src/cmp-client.ts";
-import { createEimClient } from "../src/eim-client.ts";
-import type { ClientOptions } from "../src/product-client.ts";
-import { createRspClient } from "../src/rsp-client.ts";
+import { createCmpClient } from "../src/clients/cmp-client.ts";
+import { createEimClient } from "../src/clients/eim-client.ts";
+import type { ClientOptions } from "../src/clients/product-client.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
 import { localServers, rspSuccess } from "./support/local-server.ts";
 
 const servers = localServers();

@@ -1,11 +1,18 @@
-// Typed calls go straight to the transport while no middleware is registered on `raw`, and
-// through openapi-fetch while one is. Both routes must put the same request on the wire, and
-// middleware must see every typed call while it is registered.
+// Two ways into the one attempt loop: the typed methods, and `raw` (openapi-fetch, whose
+// middleware runs before the transport signs). For every operation of every product both must
+// put the same request on the wire, and the attempt hooks must see both. Middleware on `raw`
+// sees and may change raw calls, never typed ones.
 import type { Middleware } from "openapi-fetch";
-import { afterEach, describe, expect, it } from "vitest";
-import { createRspClient } from "../src/rsp-client.ts";
+import { describe, expect, it } from "vitest";
+import { createCmpClient } from "../src/clients/cmp-client.ts";
+import { createEimClient } from "../src/clients/eim-client.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
+import { operations as cmpOperations } from "../src/generated/cmp.ts";
+import { operations as eimOperations } from "../src/generated/eim.ts";
+import { operations as rspOperations } from "../src/generated/rsp.ts";
+import type { AttemptRequest } from "../src/transport/attempt-hooks.ts";
 import {
-  type LocalServer,
+  type Behaviour,
   type ReceivedRequest,
   rspSuccess,
   startLocalServer,
@@ -26,64 +33,135 @@ const body = {
   ],
 };
 
-let server: LocalServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-// What must be equal on both routes: everything but the per-attempt signature headers.
-function wireShape(request: ReceivedRequest) {
-  const perAttempt = new Set(["timestamp", "requestid", "signature"]);
+// What must be equal on both routes: everything but the per-attempt authentication headers.
+function wireShape(request: ReceivedRequest | undefined) {
+  const perAttempt = new Set(["timestamp", "requestid", "request-id", "signature"]);
   const headers = Object.fromEntries(
-    Object.entries(request.headers).filter(([name]) => !perAttempt.has(name)),
+    Object.entries(request?.headers ?? {}).filter(([name]) => !perAttempt.has(name)),
   );
-  return { method: request.method, url: request.url, headers, body: request.body.toString() };
+  return { method: request?.method, url: request?.url, headers, body: request?.body.toString() };
 }
 
-describe("typed calls and openapi-fetch middleware", () => {
-  it("send the same request with and without a middleware, which sees each call while registered", async () => {
-    server = await startLocalServer(() => rspSuccess(batch));
-    const client = createRspClient({ baseUrl: server.url, accessKey, secretKey });
-    const options = { headers: { "X-Trace-Id": "trace-1" } };
-    const seen: { method: string; url: string; trace: string | null; status?: number }[] = [];
+type Operation = { readonly operationId: string; readonly method: string; readonly path: string };
+type Call = (body: unknown, options?: { headers?: Record<string, string> }) => Promise<unknown>;
+type Client = { readonly [operationId: string]: Call } & {
+  readonly raw: { request(method: string, path: string, init: unknown): Promise<unknown> };
+};
+interface Product {
+  readonly operations: readonly Operation[];
+  readonly answer: Behaviour;
+  client(url: string, seen: AttemptRequest[]): Client;
+}
+
+// `as unknown as`: the test calls every operation by name with one body, beside the types.
+const products: Record<string, Product> = {
+  rsp: {
+    operations: rspOperations,
+    answer: rspSuccess(null),
+    client: (url, seen) =>
+      createRspClient({
+        baseUrl: url,
+        accessKey,
+        secretKey,
+        hooks: { beforeAttempt: (attempt) => void seen.push(attempt) },
+      }) as unknown as Client,
+  },
+  eim: {
+    operations: eimOperations,
+    answer: { json: { status: 200, success: true, msg: "", obj: null } },
+    client: (url, seen) =>
+      createEimClient({
+        baseUrl: url,
+        publicKey: "pk",
+        secretKey,
+        token: "eim-token",
+        hooks: { beforeAttempt: (attempt) => void seen.push(attempt) },
+      }) as unknown as Client,
+  },
+  cmp: {
+    operations: cmpOperations,
+    // A token answer serves the token operation and, CMP having no envelope, any other.
+    answer: { json: { token: "cmp-token", tokenType: "Bearer", expireIn: 3600 } },
+    client: (url, seen) =>
+      createCmpClient({
+        baseUrl: url,
+        clientId: "id",
+        clientSecret: "cs",
+        hooks: { beforeAttempt: (attempt) => void seen.push(attempt) },
+      }) as unknown as Client,
+  },
+};
+
+describe.each(Object.entries(products))("the %s client's two routes", (_name, product) => {
+  it.each(product.operations.map((operation) => [operation.operationId, operation] as const))(
+    "%s puts the same request on the wire typed and through raw, and hooks see both",
+    async (operationId, operation) => {
+      const server = await startLocalServer(() => product.answer);
+      try {
+        const seen: AttemptRequest[] = [];
+        const client = product.client(server.url, seen);
+        const probe = { probe: "value ✓" };
+        const headers = { "X-Trace-Id": "trace-1" };
+        await client[operationId]?.(probe, { headers });
+        await client.raw.request(operation.method, operation.path, { body: probe, headers });
+
+        const calls = server.requests.filter((request) => request.url.endsWith(operation.path));
+        const mine = seen.filter((attempt) => attempt.operationId === operationId);
+        // The CMP token operation is also sent before the first call that needs a token.
+        const [typed, raw] = calls.slice(-2);
+        expect(wireShape(raw)).toEqual(wireShape(typed));
+        expect(typed?.headers["x-trace-id"]).toBe("trace-1");
+        expect(typed?.headers["content-type"]).toBe("application/json");
+        expect(mine.slice(-2).map((attempt) => attempt.url)).toEqual([
+          `${server.url}${operation.path}`,
+          `${server.url}${operation.path}`,
+        ]);
+      } finally {
+        await server.close();
+      }
+    },
+  );
+});
+
+describe("openapi-fetch middleware", () => {
+  it("sees and may change calls through raw before they are signed, never typed calls", async () => {
+    const server = await startLocalServer(() => rspSuccess(batch));
+    const seen: AttemptRequest[] = [];
+    const client = createRspClient({
+      baseUrl: server.url,
+      accessKey,
+      secretKey,
+      hooks: { beforeAttempt: (attempt) => void seen.push(attempt) },
+    });
+    const requests: string[] = [];
     const middleware: Middleware = {
       onRequest({ request }) {
-        seen.push({
-          method: request.method,
-          url: request.url,
-          trace: request.headers.get("x-trace-id"),
-        });
-      },
-      onResponse({ response }) {
-        const last = seen.at(-1);
-        if (last) last.status = response.status;
+        requests.push(`${request.method} ${request.url}`);
+        const changed = new Request(request, { headers: request.headers });
+        changed.headers.set("x-from-middleware", "yes");
+        return changed;
       },
     };
-
-    expect(await client.generateAcByBatch(body, options)).toEqual(batch);
     client.raw.use(middleware);
-    expect(await client.generateAcByBatch(body, options)).toEqual(batch);
-    client.raw.eject(middleware);
-    expect(await client.generateAcByBatch(body, options)).toEqual(batch);
 
-    expect(seen).toEqual([
-      {
-        method: "POST",
-        url: `${server.url}/api/v1/ac/generateByBatch`,
-        trace: "trace-1",
-        status: 200,
-      },
+    await client.generateAcByBatch(body);
+    const { data } = await client.raw.POST("/api/v1/ac/generateByBatch", { body });
+    client.raw.eject(middleware);
+    await client.raw.POST("/api/v1/ac/generateByBatch", { body });
+
+    expect(data).toMatchObject({ success: true, obj: batch });
+    expect(requests).toEqual([`POST ${server.url}/api/v1/ac/generateByBatch`]);
+    expect(server.requests.map((request) => request.headers["x-from-middleware"])).toEqual([
+      undefined,
+      "yes",
+      undefined,
     ]);
-    const [direct, throughMiddleware, afterEject] = server.requests.map(wireShape);
-    expect(direct?.headers["x-trace-id"]).toBe("trace-1");
-    expect(direct?.headers["content-type"]).toBe("application/json");
-    expect(throughMiddleware).toEqual(direct);
-    expect(afterEject).toEqual(direct);
+    // Changed before signing: the hook sees the header beside a signature over the same body.
+    expect(seen[1]?.headers["x-from-middleware"]).toBe("yes");
   });
 
-  it("let a middleware replace the answer of a typed call", async () => {
-    server = await startLocalServer(() => rspSuccess(batch));
+  it("may replace the answer of a call through raw", async () => {
+    const server = await startLocalServer(() => rspSuccess(batch));
     const client = createRspClient({ baseUrl: server.url, accessKey, secretKey });
     const replaced = { batchCode: "B000000000000001" };
     client.raw.use({
@@ -93,21 +171,31 @@ describe("typed calls and openapi-fetch middleware", () => {
           headers: { "content-type": "application/json" },
         }),
     });
-    expect(await client.generateAcByBatch(body)).toEqual(replaced);
+    const { data } = await client.raw.POST("/api/v1/ac/generateByBatch", { body });
+    expect(data).toMatchObject({ obj: replaced });
+    await server.close();
   });
 
-  it("refuse a header that cannot be sent before sending anything, on both routes", async () => {
-    server = await startLocalServer(() => rspSuccess(batch));
-    const client = createRspClient({ baseUrl: server.url, accessKey, secretKey });
-    const options = { headers: { "X-Trace-Id": "line\nbreak" } };
-    await expect(client.generateAcByBatch(body, options)).rejects.toThrow(TypeError);
-    client.raw.use({ onRequest: () => undefined });
-    await expect(client.generateAcByBatch(body, options)).rejects.toThrow(TypeError);
-    expect(server.requests).toHaveLength(0);
-  });
-
-  it("keep refusing what openapi-fetch refuses as middleware", () => {
+  it("keeps refusing what openapi-fetch refuses as middleware", () => {
     const client = createRspClient({ baseUrl: "http://127.0.0.1:9", accessKey, secretKey });
     expect(() => client.raw.use({} as Middleware)).toThrow(/Middleware must be an object/);
+  });
+});
+
+describe("a typed call's headers", () => {
+  it("are refused before any attempt when one cannot be sent", async () => {
+    const server = await startLocalServer(() => rspSuccess(batch));
+    const seen: AttemptRequest[] = [];
+    const client = createRspClient({
+      baseUrl: server.url,
+      accessKey,
+      secretKey,
+      hooks: { beforeAttempt: (attempt) => void seen.push(attempt) },
+    });
+    const options = { headers: { "X-Trace-Id": "line\nbreak" } };
+    await expect(client.generateAcByBatch(body, options)).rejects.toThrow(TypeError);
+    expect(seen).toHaveLength(0);
+    expect(server.requests).toHaveLength(0);
+    await server.close();
   });
 });

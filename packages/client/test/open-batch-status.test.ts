@@ -4,7 +4,7 @@
 // too, since the contract's BatchStatus is open.
 import { createSandbox, type Sandbox } from "@simlessly/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRspClient } from "../src/rsp-client.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
 import { rspValidator } from "../src/validation.ts";
 import { createCaptureLogger } from "./support/capture-logger.ts";
 

@@ -1,6 +1,6 @@
 // config/list and profile/log iterate page by page to their end, over HTTP.
 import { afterEach, describe, expect, it } from "vitest";
-import { createRspClient } from "../src/rsp-client.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
 import { rspValidator } from "../src/validation.ts";
 import { localServers, rspSuccess, type Script } from "./support/local-server.ts";
 

@@ -5,11 +5,11 @@
 // as a SimlesslyApiError.
 import { type RunningPrism, startPrism } from "@simlessly/mock";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SimlesslyApiError } from "../src/api-error.ts";
-import { createCmpClient } from "../src/cmp-client.ts";
-import { createEimClient } from "../src/eim-client.ts";
-import type { CallOptions } from "../src/operation-types.ts";
-import { createRspClient } from "../src/rsp-client.ts";
+import { createCmpClient } from "../src/clients/cmp-client.ts";
+import { createEimClient } from "../src/clients/eim-client.ts";
+import type { CallOptions } from "../src/clients/operation-types.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
+import { SimlesslyApiError } from "../src/errors/api-error.ts";
 import { cmpValidator, eimValidator, rspValidator } from "../src/validation.ts";
 import { createCaptureLogger } from "./support/capture-logger.ts";
 import { operationExamples, type Product } from "./support/spec-examples.ts";

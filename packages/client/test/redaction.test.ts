@@ -3,9 +3,9 @@
 // error's message, stack, JSON.stringify or util.inspect.
 import { inspect } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { createCmpClient } from "../src/cmp-client.ts";
-import { createEimClient } from "../src/eim-client.ts";
-import { createRspClient } from "../src/rsp-client.ts";
+import { createCmpClient } from "../src/clients/cmp-client.ts";
+import { createEimClient } from "../src/clients/eim-client.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
 import { eimValidator, rspValidator } from "../src/validation.ts";
 import { createCaptureLogger } from "./support/capture-logger.ts";
 import { type LocalServer, rspSuccess, startLocalServer } from "./support/local-server.ts";

@@ -3,12 +3,13 @@
 // have processed it first); to a read-only call, a refusal. Neither is ever retried.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { SimlesslyApiError } from "../src/api-error.ts";
-import { createCmpClient } from "../src/cmp-client.ts";
-import { createEimClient } from "../src/eim-client.ts";
-import { createRspClient, type RspClientOptions } from "../src/rsp-client.ts";
-import type { FetchLike } from "../src/send-attempt.ts";
-import { SimlesslyUnknownOutcomeError } from "../src/unknown-outcome-error.ts";
+import { createCmpClient } from "../src/clients/cmp-client.ts";
+import { createEimClient } from "../src/clients/eim-client.ts";
+import { createRspClient, type RspClientOptions } from "../src/clients/rsp-client.ts";
+import { SimlesslyApiError } from "../src/errors/api-error.ts";
+import { SimlesslyUnknownOutcomeError } from "../src/errors/unknown-outcome-error.ts";
+import type { AttemptAnswer } from "../src/transport/attempt-hooks.ts";
+import type { FetchLike } from "../src/transport/send-attempt.ts";
 import { createCaptureLogger } from "./support/capture-logger.ts";
 import {
   type LocalServer,
@@ -133,15 +134,18 @@ describe("a redirect to a call that changes state", () => {
     expectNothingSecretIn(printed(error), origin.requests[0]);
   });
 
-  it("fails a typed call that a middleware sees the same way", async () => {
+  it("fails a typed call that hooks watch the same way, and shows them the redirect", async () => {
     const { origin, target } = await redirecting(308);
-    const client = rsp(origin.url);
-    client.raw.use({ onRequest: () => undefined });
+    const answers: AttemptAnswer[] = [];
+    const client = rsp(origin.url, {
+      hooks: { afterAttempt: (answer) => void answers.push(answer) },
+    });
     const error = await failure(client.generateAcByBatch(batch));
 
     expect(target.requests).toHaveLength(0);
     expect(origin.requests).toHaveLength(1);
     expect(error).toMatchObject({ reason: "redirect", httpStatus: 308, iccids });
+    expect(answers).toMatchObject([{ status: 308, failure: "redirect", attempt: 1 }]);
   });
 
   it("fails an eIM call that changes state without sending its token elsewhere", async () => {

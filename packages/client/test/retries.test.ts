@@ -2,13 +2,13 @@
 // Read-only operations (x-read-only in the spec) are retried after 5xx, timeouts and lost
 // connections; operations that change state never are once their bytes may have arrived.
 import { afterEach, describe, expect, it } from "vitest";
-import { SimlesslyApiError } from "../src/api-error.ts";
-import { SimlesslyConnectionError } from "../src/connection-error.ts";
-import { SimlesslyInvalidResponseError } from "../src/invalid-response-error.ts";
-import { createRetryBudget } from "../src/retry-budget.ts";
-import { createRspClient, type RspClientOptions } from "../src/rsp-client.ts";
-import { SimlesslyTimeoutError } from "../src/timeout-error.ts";
-import { SimlesslyUnknownOutcomeError } from "../src/unknown-outcome-error.ts";
+import { createRspClient, type RspClientOptions } from "../src/clients/rsp-client.ts";
+import { SimlesslyApiError } from "../src/errors/api-error.ts";
+import { SimlesslyConnectionError } from "../src/errors/connection-error.ts";
+import { SimlesslyInvalidResponseError } from "../src/errors/invalid-response-error.ts";
+import { SimlesslyTimeoutError } from "../src/errors/timeout-error.ts";
+import { SimlesslyUnknownOutcomeError } from "../src/errors/unknown-outcome-error.ts";
+import { createRetryBudget } from "../src/transport/retry-budget.ts";
 import { createCaptureLogger } from "./support/capture-logger.ts";
 import {
   type Behaviour,

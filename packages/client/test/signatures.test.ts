@@ -5,9 +5,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type SigningScheme, verifySignedRequest } from "@simlessly/signing";
 import { afterEach, describe, expect, it } from "vitest";
-import { SimlesslyApiError } from "../src/api-error.ts";
-import { createEimClient } from "../src/eim-client.ts";
-import { createRspClient } from "../src/rsp-client.ts";
+import { createEimClient } from "../src/clients/eim-client.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
+import { SimlesslyApiError } from "../src/errors/api-error.ts";
 
 const accessKey = "c934e1de7e2153366539c1c03b2bce09";
 const secretKey = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";

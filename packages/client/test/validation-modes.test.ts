@@ -1,10 +1,10 @@
 // The three validation modes over HTTP, and requests that break the contract, which never
 // leave the client.
 import { afterEach, describe, expect, it } from "vitest";
-import { SimlesslyInvalidRequestError } from "../src/invalid-request-error.ts";
-import { SimlesslyInvalidResponseError } from "../src/invalid-response-error.ts";
-import type { ValidationMode } from "../src/response-validation.ts";
-import { createRspClient } from "../src/rsp-client.ts";
+import type { ValidationMode } from "../src/answers/response-validation.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
+import { SimlesslyInvalidRequestError } from "../src/errors/invalid-request-error.ts";
+import { SimlesslyInvalidResponseError } from "../src/errors/invalid-response-error.ts";
 import { rspValidator } from "../src/validation.ts";
 import { createCaptureLogger } from "./support/capture-logger.ts";
 import { type Behaviour, localServers, rspSuccess } from "./support/local-server.ts";

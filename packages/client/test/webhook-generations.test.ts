@@ -7,9 +7,9 @@ import type { AddressInfo } from "node:net";
 import { rspSchemas } from "@simlessly/contract";
 import { createSandbox, type Sandbox, type WebhookGeneration } from "@simlessly/mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { normalizeProfileStatusNotification } from "../src/normalize-profile-status-notification.ts";
-import { judgeBody } from "../src/response-validation.ts";
-import { createRspClient } from "../src/rsp-client.ts";
+import { normalizeProfileStatusNotification } from "../src/answers/normalize-profile-status-notification.ts";
+import { judgeBody } from "../src/answers/response-validation.ts";
+import { createRspClient } from "../src/clients/rsp-client.ts";
 import { rspValidator } from "../src/validation.ts";
 
 let sandbox: Sandbox | undefined;

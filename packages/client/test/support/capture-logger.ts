@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import type { Logger } from "../../src/logger.ts";
+import type { Logger } from "../../src/logging/logger.ts";
 
 /** One logged entry. */
 export interface LogEntry {

@@ -2,9 +2,9 @@
 // `operations` and the operation ids of the generated operation tables: nothing here names an
 // operation or a field by hand.
 import type { CmpOperations, EimOperations, RspOperations } from "@simlessly/contract";
-import type { operations as cmpOperations } from "./generated/cmp.ts";
-import type { operations as eimOperations } from "./generated/eim.ts";
-import type { operations as rspOperations } from "./generated/rsp.ts";
+import type { operations as cmpOperations } from "../generated/cmp.ts";
+import type { operations as eimOperations } from "../generated/eim.ts";
+import type { operations as rspOperations } from "../generated/rsp.ts";
 
 /** Options of one call. */
 export interface CallOptions {

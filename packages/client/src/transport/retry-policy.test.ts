@@ -1,13 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { type AttemptFailure, isSafeToRetry } from "../errors/attempt-failure.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { createRetryBudget } from "./retry-budget.ts";
-import {
-  type AttemptFailure,
-  backoffDelay,
-  decideRetry,
-  isSafeToRetry,
-  resolveRetryPolicy,
-} from "./retry-policy.ts";
+import { backoffDelay, decideRetry, resolveRetryPolicy } from "./retry-policy.ts";
 
 describe("isSafeToRetry", () => {
   const http = (status: number): AttemptFailure => ({ kind: "http", status, retryAfterMs: null });

@@ -2,7 +2,7 @@
 // no codes for it; these are the refusals the sandbox uses and the ones a gateway sends, and
 // each of them means that nothing was processed.
 import type { SimlesslyApiError } from "./api-error.ts";
-import { isSimlesslyError } from "./error-brand.ts";
+import { isSimlesslyError } from "./is-simlessly-error.ts";
 
 /**
  * True when the server refused the credentials: HTTP 401 or 403 (CMP tokens, gateways), an

@@ -3,32 +3,26 @@
 // logging. The product files add only how they authenticate and read their envelopes.
 import type { BatchLimit, EimErrorLookup } from "@simlessly/contract";
 import createClient, { type Client } from "openapi-fetch";
-import { checkBaseUrl } from "./base-url.ts";
-import { type Clock, createClock } from "./clock.ts";
-import { SimlesslyInvalidRequestError } from "./invalid-request-error.ts";
-import { createLogSink, type Logger, type LogLevel, type LogSink } from "./logger.ts";
-import { mirrorMiddleware } from "./middleware-mirror.ts";
-import type { KeyAliases } from "./normalize-envelope.ts";
+import type { KeyAliases } from "../answers/normalize-envelope.ts";
+import type { EnvelopeKind } from "../answers/read-envelope.ts";
+import { judgeBody, type ValidationMode } from "../answers/response-validation.ts";
+import type { SchemaValidator } from "../answers/schema-validator.ts";
+import type { ValidationIssue } from "../answers/validation-issue.ts";
+import { SimlesslyInvalidRequestError } from "../errors/invalid-request-error.ts";
+import { createLogSink, type Logger, type LogLevel, type LogSink } from "../logging/logger.ts";
+import { createRedactor, type Redactor } from "../logging/redactor.ts";
 import {
   type CallableOperation,
   createOperationTable,
   type OperationEntry,
-} from "./operation-table.ts";
+} from "../operation-table.ts";
+import type { AttemptHooks } from "../transport/attempt-hooks.ts";
+import { checkBaseUrl } from "../transport/base-url.ts";
+import { type Clock, createClock } from "../transport/clock.ts";
+import { type RetryOptions, resolveRetryPolicy } from "../transport/retry-policy.ts";
+import type { FetchLike, WireBody } from "../transport/send-attempt.ts";
+import { type Authorization, createTransport, type Transport } from "../transport/transport.ts";
 import type { CallOptions } from "./operation-types.ts";
-import { type EnvelopeKind, readEnvelope } from "./read-envelope.ts";
-import { createRedactor, type Redactor } from "./redactor.ts";
-import { judgeBody, type ValidationMode } from "./response-validation.ts";
-import { type RetryOptions, resolveRetryPolicy } from "./retry-policy.ts";
-import type { SchemaValidator } from "./schema-validator.ts";
-import type { FetchLike, WireBody } from "./send-attempt.ts";
-import {
-  type Authorization,
-  type CallSettings,
-  callSettingsKey,
-  createTransport,
-  type Transport,
-} from "./transport.ts";
-import type { ValidationIssue } from "./validation-issue.ts";
 
 /** Options every client takes. */
 export interface ClientOptions {
@@ -67,6 +61,11 @@ export interface ClientOptions {
   readonly now?: (() => number) | undefined;
   /** Correct request timestamps by the skew seen in the server's `Date` header; default false. */
   readonly clockSkew?: boolean | undefined;
+  /**
+   * Called around every attempt of every call (typed or through `raw`), after signing: they
+   * see each request as sent, secrets in its body included, and cannot change it.
+   */
+  readonly hooks?: AttemptHooks | undefined;
 }
 
 /** What a product adds to the shared machinery. */
@@ -162,9 +161,9 @@ export function createProductClient<Paths extends {}>(
     validator: options.validator,
     aliases: setup.aliases,
     catalog: setup.catalog,
+    hooks: options.hooks ?? {},
   });
   const raw = createClient<Paths, "application/json">({ baseUrl, fetch: transport.fetch });
-  const middleware = mirrorMiddleware(raw);
 
   async function call(operation: CallableOperation, body: unknown, callOptions: CallOptions = {}) {
     const { operationId } = operation;
@@ -183,8 +182,7 @@ export function createProductClient<Paths extends {}>(
     if (issues.length > 0) throw new SimlesslyInvalidRequestError({ operationId, issues });
     // Serialized once, here, and handed to the transport, which signs and sends exactly this
     // text. It does not travel inside a Request: wrapping a 30 KB body in one costs about
-    // 170 µs, a third of a whole loopback call, for bytes nobody reads. Middleware on the
-    // typed methods therefore sees headers but no body.
+    // 170 µs, a third of a whole loopback call, for bytes nobody reads.
     let text: string | undefined;
     try {
       text = JSON.stringify(body);
@@ -195,47 +193,17 @@ export function createProductClient<Paths extends {}>(
         cause,
       });
     }
-    if (middleware.length === 0) {
-      // Nobody would see the Request and Response openapi-fetch builds: go straight to the
-      // transport, to the same URL with the same headers.
-      const { result } = await transport.call({
-        operation,
-        url: baseUrl + operation.path,
-        method: operation.method.toUpperCase(),
-        body: text ?? null,
-        headers: callOptions.headers,
-        signal: callOptions.signal,
-        timeoutMs: callOptions.timeoutMs,
-        totalTimeoutMs: callOptions.totalTimeoutMs,
-      });
-      return result.data;
-    }
-    const settings: CallSettings = {
+    const { result } = await transport.call({
+      operation,
+      url: baseUrl + operation.path,
+      method: operation.method.toUpperCase(),
+      body: text ?? null,
+      headers: callOptions.headers,
+      signal: callOptions.signal,
       timeoutMs: callOptions.timeoutMs,
       totalTimeoutMs: callOptions.totalTimeoutMs,
-      operation,
-      body: text,
-    };
-    const init = {
-      parseAs: "stream",
-      // openapi-fetch skips an undefined signal.
-      signal: callOptions.signal,
-      headers: { ...callOptions.headers, "content-type": "application/json" },
-      [callSettingsKey]: settings,
-    };
-    // The path and body come from the metadata; the method types come from the generated
-    // `operations` (see operation-types.ts), so openapi-fetch's per-path typing is bypassed.
-    const request = raw.request as unknown as (
-      method: string,
-      path: string,
-      init: unknown,
-    ) => Promise<{ response: Response; data?: BodyInit }>;
-    const { response, data } = await request(operation.method, operation.path, init);
-    const result =
-      transport.resultOf(response) ??
-      // Not found only when a user middleware replaced the answer: read that one as sent.
-      readEnvelope(setup.envelope, data ? await new Response(data).json() : null);
-    return "data" in result ? result.data : undefined;
+    });
+    return result.data;
   }
 
   const methods: ProductClient<Paths>["methods"] = {};

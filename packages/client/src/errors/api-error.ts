@@ -1,6 +1,6 @@
 import type { EimErrorLookup } from "@simlessly/contract";
-import { type RefusedRedirect, redirectText } from "./redirect.ts";
-import { isSafeToRetry } from "./retry-policy.ts";
+import { isSafeToRetry } from "./attempt-failure.ts";
+import { type RefusedRedirect, redirectText } from "./refused-redirect.ts";
 import { SimlesslyError, type SimlesslyErrorContext } from "./simlessly-error.ts";
 
 /** What the server said when it refused a call. */

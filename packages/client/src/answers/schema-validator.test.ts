@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { rspValidator } from "../validation.ts";
 import { judgeBody } from "./response-validation.ts";
-import { rspValidator } from "./validation.ts";
 
 const success = {
   success: true,

@@ -1,5 +1,5 @@
+import { issuesText, type ValidationIssue } from "../answers/validation-issue.ts";
 import { SimlesslyError, type SimlesslyErrorContext } from "./simlessly-error.ts";
-import { issuesText, type ValidationIssue } from "./validation-issue.ts";
 
 /** What is wrong with the answer. */
 export type InvalidResponseReason = "not-json" | "not-an-envelope" | "schema";

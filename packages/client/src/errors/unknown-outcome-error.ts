@@ -1,4 +1,4 @@
-import { type RefusedRedirect, redirectText } from "./redirect.ts";
+import { type RefusedRedirect, redirectText } from "./refused-redirect.ts";
 import { SimlesslyError, type SimlesslyErrorContext } from "./simlessly-error.ts";
 
 /** Why the outcome is unknown. */

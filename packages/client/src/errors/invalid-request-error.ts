@@ -1,5 +1,5 @@
+import { issuesText, type ValidationIssue } from "../answers/validation-issue.ts";
 import { SimlesslyError } from "./simlessly-error.ts";
-import { issuesText, type ValidationIssue } from "./validation-issue.ts";
 
 /** Options of {@link SimlesslyInvalidRequestError}. */
 export interface SimlesslyInvalidRequestErrorInit {

@@ -1,8 +1,8 @@
 import { type EimPaths, findEimError } from "@simlessly/contract";
 import { createRequestSigner } from "@simlessly/signing";
 import type { Client } from "openapi-fetch";
-import { batchLimits, operations, secretPropertyNames } from "./generated/eim.ts";
-import { eimKeyAliases } from "./normalize-envelope.ts";
+import { eimKeyAliases } from "../answers/normalize-envelope.ts";
+import { batchLimits, operations, secretPropertyNames } from "../generated/eim.ts";
 import type { EimMethods } from "./operation-types.ts";
 import { type ClientOptions, createProductClient } from "./product-client.ts";
 
@@ -18,7 +18,10 @@ export interface EimClientOptions extends ClientOptions {
 
 /** The eIM client: one method per operation and the openapi-fetch client. */
 export type EimClient = EimMethods & {
-  /** The openapi-fetch client over the same transport (signing, retries, errors). */
+  /**
+   * The openapi-fetch client over the same transport (signing, retries, errors, hooks). Its
+   * middleware sees only the calls made through it, before they are signed.
+   */
   readonly raw: Client<EimPaths, "application/json">;
 };
 

@@ -1,8 +1,7 @@
-// When a failed attempt may be sent again. The rule: only what provably was not processed
-// (connection refused before sending, 429) or what changes nothing (operations the spec marks
-// `x-read-only`) is retried; everything else that may have reached the server is not. A
-// redirect is never retried: sending the same request to the same address gets the same answer.
-import type { RefusedRedirect } from "./redirect.ts";
+// When a failed attempt is sent again: only when that is safe (attempt-failure.ts: nothing
+// was processed, or the operation changes nothing), attempts and time remain, a Retry-After is
+// within the cap, and the client's retry budget allows it.
+import { type AttemptFailure, isSafeToRetry } from "../errors/attempt-failure.ts";
 import { createRetryBudget, type RetryBudget, type RetryBudgetOptions } from "./retry-budget.ts";
 
 /** Retry settings of a client. */
@@ -30,18 +29,6 @@ export interface RetryPolicy {
   readonly budget: RetryBudget;
   readonly random: () => number;
 }
-
-/** What happened to one attempt, as far as retrying is concerned. */
-export type AttemptFailure =
-  /** Refused or unresolvable before anything was sent. */
-  | { readonly kind: "not-sent" }
-  /** The connection broke after the request may have been written. */
-  | { readonly kind: "connection-lost" }
-  | { readonly kind: "timeout"; readonly scope: "attempt" | "total" }
-  | { readonly kind: "aborted" }
-  /** The server answered with a redirect, which is never followed. */
-  | { readonly kind: "redirect"; readonly redirect: RefusedRedirect }
-  | { readonly kind: "http"; readonly status: number; readonly retryAfterMs: number | null };
 
 /** Whether and when to send again. */
 export type RetryDecision =
@@ -72,23 +59,6 @@ export function resolveRetryPolicy(options: RetryOptions = {}): RetryPolicy {
 export function backoffDelay(policy: RetryPolicy, retry: number): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.floor(policy.random() * ceiling);
-}
-
-/** True when sending the request again cannot repeat an effect. */
-export function isSafeToRetry(failure: AttemptFailure, readOnly: boolean): boolean {
-  switch (failure.kind) {
-    case "not-sent":
-      return true;
-    case "connection-lost":
-      return readOnly;
-    case "timeout":
-      return readOnly && failure.scope === "attempt";
-    case "aborted":
-    case "redirect":
-      return false;
-    case "http":
-      return failure.status === 429 || (readOnly && failure.status >= 500);
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { CmpPaths } from "@simlessly/contract";
 import type { Client } from "openapi-fetch";
-import { batchLimits, operations, secretPropertyNames } from "./generated/cmp.ts";
+import { batchLimits, operations, secretPropertyNames } from "../generated/cmp.ts";
 import type { CmpData, CmpMethods, CmpOperationId } from "./operation-types.ts";
 import { type ClientOptions, createProductClient, type ProductClient } from "./product-client.ts";
 import { createTokenCache } from "./token-cache.ts";
@@ -17,7 +17,10 @@ export interface CmpClientOptions extends ClientOptions {
 
 /** The CMP client: one method per operation and the openapi-fetch client. */
 export type CmpClient = CmpMethods & {
-  /** The openapi-fetch client over the same transport (token, retries, errors). */
+  /**
+   * The openapi-fetch client over the same transport (signing, retries, errors, hooks). Its
+   * middleware sees only the calls made through it, before they are signed.
+   */
   readonly raw: Client<CmpPaths, "application/json">;
 };
 

@@ -2,9 +2,9 @@
 // the per-attempt timeout and what is left of the call's total), so a server that stalls in
 // the middle of a body cannot hold a call forever. A redirect is not followed, and not read:
 // it is reported as a failure naming at most the target's origin.
+import type { AttemptFailure } from "../errors/attempt-failure.ts";
 import { classifyNetworkError } from "./network-failure.ts";
 import { readRedirect } from "./redirect.ts";
-import type { AttemptFailure } from "./retry-policy.ts";
 
 /**
  * A request body exactly as sent: the JSON text the typed methods serialized (sent, and

@@ -1,13 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
+import type { OperationEntry } from "../operation-table.ts";
 import { SimlesslyApiError, type SimlesslyApiErrorInit } from "./api-error.ts";
+import { type AttemptFailure, isSafeToRetry } from "./attempt-failure.ts";
 import { SimlesslyConnectionError } from "./connection-error.ts";
 import { isCredentialsRefused } from "./credentials-refused.ts";
-import { isSimlesslyError, simlesslyErrorBrand } from "./error-brand.ts";
-import { errorForFailure } from "./failure-error.ts";
+import { decideOutcome } from "./decide-outcome.ts";
+import { simlesslyErrorBrand } from "./error-brand.ts";
 import { SimlesslyInvalidRequestError } from "./invalid-request-error.ts";
 import { SimlesslyInvalidResponseError } from "./invalid-response-error.ts";
-import type { OperationEntry } from "./operation-table.ts";
-import { type AttemptFailure, isSafeToRetry } from "./retry-policy.ts";
+import { isSimlesslyError } from "./is-simlessly-error.ts";
 import { SimlesslyError } from "./simlessly-error.ts";
 import { SimlesslyTimeoutError } from "./timeout-error.ts";
 import { SimlesslyUnknownOutcomeError } from "./unknown-outcome-error.ts";
@@ -27,7 +28,7 @@ const refusal = (init: Partial<SimlesslyApiErrorInit>) =>
 // module registry is reset, so every class below is a different class from the ones above.
 async function secondCopy() {
   vi.resetModules();
-  return await import("./index.ts");
+  return await import("../index.ts");
 }
 
 describe("isSimlesslyError", () => {
@@ -114,16 +115,19 @@ describe("retryable", () => {
   it("agrees with the retry policy for every failure without an answer", () => {
     for (const readOnly of [true, false]) {
       for (const failure of failures) {
-        const error = errorForFailure(failure, {
-          operation: operation(readOnly),
-          requestId: "r-1",
-          attempts: 1,
-          iccids: () => ["89860468152080349618"],
-          cause: undefined,
-          systemCode: null,
-          limitMs: 1000,
-        });
-        if (error === undefined) continue; // an abort of a read-only call: no error of ours
+        const verdict = decideOutcome(
+          { kind: "no-answer", failure, cause: undefined, systemCode: null, limitMs: 1000 },
+          {
+            operation: operation(readOnly),
+            requestId: "r-1",
+            attempts: 1,
+            envelope: "rsp",
+            iccids: () => ["89860468152080349618"],
+            scrub: (text) => text,
+          },
+        );
+        if (verdict.kind !== "error") continue; // an abort of a read-only call: no error of ours
+        const { error } = verdict;
         expect({ failure, readOnly, retryable: error.retryable }).toEqual({
           failure,
           readOnly,

@@ -1,28 +1,34 @@
 // The attempts of one call. The body was read once, before: every attempt signs exactly those
 // bytes with a fresh timestamp and request id, sends them under the attempt and call time
-// limits, and decides from the answer (or its absence) between data, a typed error and, only
-// where that is safe, another attempt.
+// limits, shows it to the hooks before and after, and decides from the answer (or its absence)
+// between data, a typed error (decide-outcome.ts) and, only where that is safe, another attempt.
 
+import type { EimErrorLookup } from "@simlessly/contract";
+import {
+  type KeyAliases,
+  type NormalizedBody,
+  normalizeEnvelope,
+} from "../answers/normalize-envelope.ts";
+import { parseJson } from "../answers/parse-json.ts";
+import { type AnswerRules, readAnswer } from "../answers/read-answer.ts";
+import { describeErrorBody } from "../answers/read-envelope.ts";
+import type { AttemptFailure } from "../errors/attempt-failure.ts";
+import { decideOutcome, type Failure, type OutcomeContext } from "../errors/decide-outcome.ts";
+import { findIccidsIn } from "../errors/iccids.ts";
+import type { Redactor } from "../logging/redactor.ts";
+import type { OperationEntry, OperationTable } from "../operation-table.ts";
 import { sleep } from "./abortable-sleep.ts";
 import {
-  type AnswerContext,
-  type AnswerRules,
-  acceptAnswer,
-  apiErrorFor,
-} from "./accept-answer.ts";
+  type AttemptFailureKind,
+  type AttemptHooks,
+  bodyBytes,
+  howAttemptEnded,
+  notifyAfterAttempt,
+} from "./attempt-hooks.ts";
 import type { Clock } from "./clock.ts";
-import { errorForFailure } from "./failure-error.ts";
-import { findIccidsIn } from "./iccids.ts";
-import { type KeyAliases, type NormalizedBody, normalizeEnvelope } from "./normalize-envelope.ts";
-import type { OperationEntry, OperationTable } from "./operation-table.ts";
-import { parseJson } from "./parse-json.ts";
-import { describeErrorBody } from "./read-envelope.ts";
-import type { Redactor } from "./redactor.ts";
 import { parseRetryAfter } from "./retry-after.ts";
-import { type AttemptFailure, decideRetry, type RetryPolicy } from "./retry-policy.ts";
+import { decideRetry, type RetryPolicy } from "./retry-policy.ts";
 import { type FetchLike, sendAttempt, type WireBody } from "./send-attempt.ts";
-import type { SimlesslyError } from "./simlessly-error.ts";
-import { SimlesslyUnknownOutcomeError } from "./unknown-outcome-error.ts";
 
 /** The headers that authenticate one attempt, and the request id they carry. */
 export interface Authorization {
@@ -46,6 +52,10 @@ export interface TransportConfig extends AnswerRules {
   readonly clock: Clock;
   readonly redactor: Redactor;
   readonly aliases: KeyAliases;
+  /** Looks a numeric envelope code up in the product's error catalog (eIM). */
+  readonly catalog?: ((code: number) => EimErrorLookup) | undefined;
+  /** Called around every attempt, after signing. */
+  readonly hooks: AttemptHooks;
 }
 
 /** One call as it goes out, however it reached the transport. */
@@ -84,15 +94,18 @@ export interface DeliveredCall {
 export function createAttemptLoop(
   config: TransportConfig,
 ): (call: OutgoingCall) => Promise<DeliveredCall> {
-  const { log, redactor } = config;
+  const { log, redactor, hooks } = config;
 
-  function fail(error: SimlesslyError): SimlesslyError {
-    log.log("error", "simlessly call failed", { error: error.toJSON() });
-    return error;
+  // What a call that ends without data throws: the decided error (logged), or the caller's
+  // own abort reason.
+  function thrown(failure: Failure, signal: AbortSignal | undefined): unknown {
+    if (failure.kind === "caller-abort") return signal?.reason;
+    log.log("error", "simlessly call failed", { error: failure.error.toJSON() });
+    return failure.error;
   }
 
   return async function runAttempts(call: OutgoingCall): Promise<DeliveredCall> {
-    const { operation, body, signal, timeoutMs } = call;
+    const { operation, method, url, body, signal, timeoutMs } = call;
     const { operationId } = operation;
     const deadline = Date.now() + call.totalTimeoutMs;
 
@@ -109,13 +122,22 @@ export function createAttemptLoop(
     let requestSecrets: string[] | undefined;
     const secretsOfRequest = () => (requestSecrets ??= redactor.secretValuesIn(requestBody()));
     const scrub = (text: string) => redactor.scrub(text, secretsOfRequest());
+    const outcomeContext = (): OutcomeContext => ({
+      operation,
+      requestId,
+      attempts,
+      envelope: config.envelope,
+      iccids: () => findIccidsIn(body),
+      scrub,
+      catalog: config.catalog,
+    });
 
     let attempts = 0;
     let renewed = false;
     let requestId: string | null = null;
     const retryDecision = (failure: AttemptFailure) =>
       decideRetry(config.retry, failure, operation.readOnly, attempts, deadline - Date.now());
-    const retryLater = async (delayMs: number, reason: string | number) => {
+    const retryLater = async (delayMs: number, reason: AttemptFailureKind | number) => {
       log.log("info", "simlessly retrying", {
         operationId,
         attempt: attempts,
@@ -123,6 +145,7 @@ export function createAttemptLoop(
         reason,
         delayMs,
       });
+      await hooks.beforeRetry?.({ operationId, attempt: attempts, requestId, reason, delayMs });
       await sleep(delayMs, signal);
     };
 
@@ -147,23 +170,49 @@ export function createAttemptLoop(
         log.log("debug", "simlessly request", {
           operationId,
           attempt: attempts,
-          method: call.method,
-          url: call.url,
+          method,
+          url,
           headers: redactor.redactHeaders(headers),
           body: redactor.redactBody(requestBody(), secretsOfRequest()),
         });
       }
+      if (hooks.beforeAttempt !== undefined) {
+        // Frozen, and sent as frozen: what the hook saw is what was signed and sent.
+        Object.freeze(headers);
+        await hooks.beforeAttempt({
+          operationId,
+          attempt: attempts,
+          requestId,
+          method,
+          url,
+          headers,
+          body: bodyBytes(body),
+        });
+      }
 
+      const startedAt = Date.now();
       const result = await sendAttempt({
         fetch: config.fetch,
-        url: call.url,
-        method: call.method,
+        url,
+        method,
         headers,
         body,
         signal,
         timeoutMs,
         deadline,
       });
+
+      if (hooks.afterAttempt !== undefined) {
+        await notifyAfterAttempt(hooks, log, {
+          operationId,
+          attempt: attempts,
+          requestId,
+          method,
+          url,
+          ...howAttemptEnded(result),
+          elapsedMs: Date.now() - startedAt,
+        });
+      }
 
       if (result.kind === "failure") {
         const failure = result.failure;
@@ -172,17 +221,19 @@ export function createAttemptLoop(
           await retryLater(decision.delayMs, failure.kind);
           continue;
         }
-        const error = errorForFailure(failure, {
-          operation,
-          requestId,
-          attempts,
-          iccids: () => findIccidsIn(body),
-          cause: result.cause,
-          systemCode: result.systemCode,
-          limitMs: result.limitMs,
-        });
-        // A read-only call aborted by its caller rejects with the caller's reason.
-        throw error === undefined ? signal?.reason : fail(error);
+        throw thrown(
+          decideOutcome(
+            {
+              kind: "no-answer",
+              failure,
+              cause: result.cause,
+              systemCode: result.systemCode,
+              limitMs: result.limitMs,
+            },
+            outcomeContext(),
+          ),
+          signal,
+        );
       }
 
       const { response, text } = result;
@@ -208,8 +259,6 @@ export function createAttemptLoop(
               : redactor.redactBody(normalized.value, secretsOfRequest()),
         });
       }
-      const context: AnswerContext = { operation, requestId, attempts, body, scrub };
-
       if (
         response.status === 401 &&
         !renewed &&
@@ -219,17 +268,28 @@ export function createAttemptLoop(
         // The credentials were refused, so nothing was processed: sending again is safe.
         renewed = true;
         log.log("info", "simlessly credentials renewed", { operationId, attempt: attempts });
+        await hooks.beforeRetry?.({
+          operationId,
+          attempt: attempts,
+          requestId,
+          reason: 401,
+          delayMs: 0,
+        });
         continue;
       }
 
       if (response.status >= 200 && response.status < 300) {
         config.retry.budget.recordSuccess();
-        let data: unknown;
-        try {
-          data = acceptAnswer(config, context, response.status, normalized);
-        } catch (error) {
-          throw fail(error as SimlesslyError);
-        }
+        const verdict = decideOutcome(
+          {
+            kind: "answer",
+            httpStatus: response.status,
+            body: readAnswer(config, operation, requestId, normalized),
+          },
+          outcomeContext(),
+        );
+        if (verdict.kind !== "data") throw thrown(verdict, signal);
+        const { data } = verdict;
         return {
           result: { operationId, data, requestId, attempts },
           response,
@@ -251,28 +311,17 @@ export function createAttemptLoop(
         await retryLater(decision.delayMs, response.status);
         continue;
       }
-      if (response.status >= 500 && !operation.readOnly) {
-        throw fail(
-          new SimlesslyUnknownOutcomeError({
-            operationId,
-            requestId,
-            attempts,
-            reason: "server-error",
+      throw thrown(
+        decideOutcome(
+          {
+            kind: "error-status",
             httpStatus: response.status,
-            iccids: findIccidsIn(body),
-          }),
-        );
-      }
-      const described = describeErrorBody(config.envelope, normalized?.value);
-      throw fail(
-        apiErrorFor(
-          config,
-          context,
-          response.status,
-          described.code,
-          described.message,
-          failure.retryAfterMs,
+            ...describeErrorBody(config.envelope, normalized?.value),
+            retryAfterMs: failure.retryAfterMs,
+          },
+          outcomeContext(),
         ),
+        signal,
       );
     }
   };

@@ -5,16 +5,10 @@
 // nothing readable. Only the origin of the `Location` is ever kept: its path or query may
 // carry a token.
 
+import type { RefusedRedirect } from "../errors/refused-redirect.ts";
+
 /** The statuses fetch would follow (the other 3xx are not redirects). */
 const redirectStatuses: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
-
-/** A redirect the client refused to follow. */
-export interface RefusedRedirect {
-  /** The 3xx status; 0 when a browser hid the answer (`opaqueredirect`). */
-  readonly httpStatus: number;
-  /** The origin of the `Location`; null when there was none, it was unreadable, or hidden. */
-  readonly origin: string | null;
-}
 
 function originOf(location: string | null, requestUrl: string): string | null {
   if (location === null) return null;
@@ -35,13 +29,4 @@ export function readRedirect(response: Response, requestUrl: string): RefusedRed
     httpStatus: response.status,
     origin: originOf(response.headers.get("location"), requestUrl),
   };
-}
-
-/** What the server did, for an error message: the status and at most the target's origin. */
-export function redirectText(redirect: RefusedRedirect): string {
-  const what =
-    redirect.httpStatus === 0
-      ? "answered with a redirect the browser hides"
-      : `answered HTTP ${redirect.httpStatus} redirecting ${redirect.origin === null ? "elsewhere" : `to ${redirect.origin}`}`;
-  return `${what}; not followed: signed requests are never sent to another address`;
 }

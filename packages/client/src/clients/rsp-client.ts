@@ -1,8 +1,8 @@
 import type { RspComponents, RspPaths } from "@simlessly/contract";
 import { createRequestSigner, type SigningScheme } from "@simlessly/signing";
 import type { Client } from "openapi-fetch";
-import { batchLimits, operations, secretPropertyNames } from "./generated/rsp.ts";
-import { rspKeyAliases } from "./normalize-envelope.ts";
+import { rspKeyAliases } from "../answers/normalize-envelope.ts";
+import { batchLimits, operations, secretPropertyNames } from "../generated/rsp.ts";
 import type { CallOptions, RspMethods, RspRequest } from "./operation-types.ts";
 import { type PageWalk, paginate } from "./pagination.ts";
 import { type ClientOptions, createProductClient } from "./product-client.ts";
@@ -24,7 +24,10 @@ export type ProfileLogPage = RspComponents["schemas"]["ProfileLogPage"];
 
 /** The RSP client: one method per operation, paging helpers and the openapi-fetch client. */
 export type RspClient = RspMethods & {
-  /** The openapi-fetch client over the same transport (signing, retries, errors). */
+  /**
+   * The openapi-fetch client over the same transport (signing, retries, errors, hooks). Its
+   * middleware sees only the calls made through it, before they are signed.
+   */
   readonly raw: Client<RspPaths, "application/json">;
   /** Walks the pages of `listConfigs`. */
   listConfigsPages(

@@ -1,37 +1,23 @@
-// What sits beneath the typed methods and openapi-fetch. Two ways in, one attempt loop:
-// - `fetch`, the custom fetch of openapi-fetch: calls through `raw`, and typed calls while a
-//   middleware is registered (it must see them). It reads the body of the Request once, or
-//   takes the JSON text a typed call serialized, and answers with a Response.
-// - `call`: a typed call that no middleware sees, straight from its operation, headers and
-//   JSON text to its result. The Request and Response that nobody would read cost about half
+// What sits beneath the typed methods and openapi-fetch. Two ways in, one attempt loop (where
+// signing, retries and the per-attempt hooks are):
+// - `call`: every typed call, straight from its operation, headers and JSON text to its
+//   result. No Request or Response is built: nobody would read them, and they cost about half
 //   of what a typed call added to a loopback round trip (docs/benchmarks.md).
+// - `fetch`, the custom fetch of openapi-fetch: calls through `raw`, after its middleware. It
+//   reads the body of the Request once and answers with a Response.
 
+import type { OperationEntry } from "../operation-table.ts";
 import {
-  type CallResult,
   createAttemptLoop,
   type DeliveredCall,
   type OutgoingCall,
   type TransportConfig,
 } from "./attempt-loop.ts";
-import type { OperationEntry } from "./operation-table.ts";
 import type { WireBody } from "./send-attempt.ts";
 
 export type { Authorization, CallResult, TransportConfig } from "./attempt-loop.ts";
 
-/** Per-call settings, carried on the Request openapi-fetch builds. */
-export interface CallSettings {
-  readonly timeoutMs?: number | undefined;
-  readonly totalTimeoutMs?: number | undefined;
-  /** The operation of a typed call. */
-  readonly operation?: OperationEntry | undefined;
-  /** The body as the typed methods serialized it (their Request carries none). */
-  readonly body?: string | undefined;
-}
-
-/** The property of the Request that carries {@link CallSettings}. */
-export const callSettingsKey = "simlesslyCallSettings";
-
-/** A typed call that goes to the transport directly. */
+/** A typed call. */
 export interface TypedCall {
   readonly operation: OperationEntry;
   /** The operation's URL under the client's base URL. */
@@ -47,11 +33,11 @@ export interface TypedCall {
   readonly totalTimeoutMs?: number | undefined;
 }
 
-/** The two ways into the transport, and the results of the answers `fetch` produced. */
+/** The two ways into the transport. */
 export interface Transport {
+  /** The fetch openapi-fetch calls for `raw`. */
   readonly fetch: (input: Request) => Promise<Response>;
   readonly call: (call: TypedCall) => Promise<DeliveredCall>;
-  resultOf(response: Response): CallResult | undefined;
 }
 
 // The answer handed to openapi-fetch holds a re-encoded text body: drop the headers that
@@ -78,18 +64,12 @@ function typedCallHeaders(extra: Readonly<Record<string, string>> | undefined) {
 
 /** Creates the transport of one client. */
 export function createTransport(config: TransportConfig): Transport {
-  const results = new WeakMap<Response, CallResult>();
   const runAttempts = createAttemptLoop(config);
 
   async function fetchThrough(request: Request): Promise<Response> {
-    const settings = (request as unknown as Record<string, CallSettings | undefined>)[
-      callSettingsKey
-    ];
-    // Read once. A typed call hands over its JSON text (fetch sends a string as UTF-8, the
-    // signer signs the same UTF-8); a call through `raw` is read from its Request as bytes.
+    // Read once, as bytes: every attempt signs and sends exactly these.
     const body: WireBody =
-      settings?.body ??
-      (request.body === null ? null : new Uint8Array(await request.arrayBuffer()));
+      request.body === null ? null : new Uint8Array(await request.arrayBuffer());
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
@@ -97,29 +77,22 @@ export function createTransport(config: TransportConfig): Transport {
     // The Request's `redirect` is not passed on: no attempt follows a redirect, whatever a
     // caller of `raw` asked for (send-attempt.ts).
     const outgoing: OutgoingCall = {
-      operation: settings?.operation ?? config.operations.forUrl(request.url),
+      operation: config.operations.forUrl(request.url),
       url: request.url,
       method: request.method,
       headers,
       signal: request.signal,
       body,
-      timeoutMs: settings?.timeoutMs ?? config.timeoutMs,
-      totalTimeoutMs: settings?.totalTimeoutMs ?? config.totalTimeoutMs,
+      timeoutMs: config.timeoutMs,
+      totalTimeoutMs: config.totalTimeoutMs,
     };
-    const { result, response, text, normalized } = await runAttempts(outgoing);
-    // A typed call reads its data from `resultOf`, so the answer its middleware sees carries
-    // no body (building one costs a copy and a stream nobody reads); `raw` gets the
-    // normalized JSON.
-    const answer =
-      settings?.operation !== undefined
-        ? new Response(null, { status: response.status, statusText: response.statusText })
-        : new Response(normalized?.changed ? JSON.stringify(normalized.value) : text, {
-            status: response.status,
-            statusText: response.statusText,
-            headers: answerHeaders(response),
-          });
-    results.set(answer, result);
-    return answer;
+    const { response, text, normalized } = await runAttempts(outgoing);
+    // The normalized JSON, so that `raw` reads the same spellings the typed methods do.
+    return new Response(normalized?.changed ? JSON.stringify(normalized.value) : text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: answerHeaders(response),
+    });
   }
 
   function callDirectly(call: TypedCall): Promise<DeliveredCall> {
@@ -138,6 +111,5 @@ export function createTransport(config: TransportConfig): Transport {
   return {
     fetch: fetchThrough,
     call: callDirectly,
-    resultOf: (response) => results.get(response),
   };
 }
