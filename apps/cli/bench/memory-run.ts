@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { BatchApi, BatchInfo } from "../src/batch/batch-api.ts";
 import { runGenerateBatch } from "../src/batch/run-generate-batch.ts";
-import { createStyle } from "../src/cli/terminal.ts";
+import { createStyle } from "../src/core/terminal.ts";
 import { fakeActivationCode } from "../test/fake-platform.ts";
 
 const input = process.argv[2];

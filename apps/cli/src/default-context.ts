@@ -1,5 +1,5 @@
-import type { CliContext } from "./cli/command-spec.ts";
-import { processInterrupts } from "./cli/interrupts.ts";
+import type { CliContext } from "./commands/command-module.ts";
+import { processInterrupts } from "./core/interrupts.ts";
 
 /** The real process: stdio, environment, working directory and the wired RSP client. */
 export function defaultContext(): CliContext {

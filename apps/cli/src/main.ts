@@ -1,12 +1,10 @@
-import { CliError, ConfigError } from "./cli/cli-error.ts";
-import type { CliContext } from "./cli/command-spec.ts";
-import { errorDocument } from "./cli/error-document.ts";
-import { ExitCode } from "./cli/exit-code.ts";
-import { packageVersion } from "./cli/package-version.ts";
 import { parseCommandLine } from "./cli/parse-command-line.ts";
 import { renderHelp } from "./cli/render-help.ts";
-import { createTargetAnnouncer, type Target } from "./cli/target-line.ts";
-import { colorEnabled, createStyle } from "./cli/terminal.ts";
+import type { CliContext } from "./commands/command-module.ts";
+import { CliError, ConfigError } from "./core/cli-error.ts";
+import { ExitCode } from "./core/exit-code.ts";
+import { packageVersion } from "./core/package-version.ts";
+import { createTargetAnnouncer, type Target } from "./core/target-line.ts";
 
 /**
  * Runs one `simlessly` command line and returns its exit code. This is the only place that
@@ -36,25 +34,28 @@ export async function runCli(args: readonly string[], context: CliContext): Prom
     target = announcer.current;
     return await module.run(parsed.invocation, { ...context, announceTarget: announcer.announce });
   } catch (error) {
-    return reportError(error, context, wantsJson, target());
+    return await reportError(error, context, wantsJson, target());
   }
 }
 
 /**
  * Prints a failure once: with --json as the error document on stdout (nothing on stderr, so a
- * script reads it in one place), otherwise as one line on stderr.
+ * script reads it in one place), otherwise as one line on stderr. What it prints with is loaded
+ * here, on the way out, so that `--help` and a run that succeeds never load it.
  */
-function reportError(
+async function reportError(
   error: unknown,
   context: CliContext,
   json: boolean,
   target: Target | undefined,
-): number {
+): Promise<number> {
   const failure = asCliError(error);
   if (json) {
+    const { errorDocument } = await import("./core/error-document.ts");
     context.stdout.write(`${JSON.stringify(errorDocument(failure, target), null, 2)}\n`);
     return failure.exitCode;
   }
+  const { colorEnabled, createStyle } = await import("./core/terminal.ts");
   const style = createStyle(colorEnabled(context.stderr, context.env));
   // A failure none of ours foresaw says so: it is a bug to report, not a mistake to fix.
   const foreign = !(error instanceof CliError) && failure.details.kind === "internal";

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { createRspClient } from "@simlessly/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliContext } from "../src/cli/command-spec.ts";
+import type { CliContext } from "../src/commands/command-module.ts";
 import { runCli } from "../src/main.ts";
 import { createRspBatchApi } from "../src/wiring/create-rsp-batch-api.ts";
 import { type SandboxCli, startSandboxCli } from "./sandbox-cli.ts";

@@ -7,7 +7,7 @@ import { renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { systemClock } from "../src/batch/clock.ts";
 import { runGenerateBatch } from "../src/batch/run-generate-batch.ts";
-import { createStyle } from "../src/cli/terminal.ts";
+import { createStyle } from "../src/core/terminal.ts";
 import { FakePlatform } from "./fake-platform.ts";
 
 const [dir, ...flags] = process.argv.slice(2);

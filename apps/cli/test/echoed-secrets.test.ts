@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliContext } from "../src/cli/command-spec.ts";
+import type { CliContext } from "../src/commands/command-module.ts";
 import { runCli } from "../src/main.ts";
 import { createRspBatchApi } from "../src/wiring/create-rsp-batch-api.ts";
 import { type EchoingPlatform, startEchoingPlatform } from "./echoing-platform.ts";

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cmpCommandSpecs } from "../src/cli/specs/cmp-command-specs.ts";
-import { eimCommandSpecs } from "../src/cli/specs/eim-command-specs.ts";
+import { cmpCommandSpecs, eimCommandSpecs } from "../src/cli/commands.ts";
 import { credentialSecrets, type SandboxCli, startSandboxCli } from "./sandbox-cli.ts";
 import { tempDir } from "./test-io.ts";
 

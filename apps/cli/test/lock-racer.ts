@@ -6,7 +6,7 @@
 // Run with Node's type stripping: node lock-racer.ts
 import { createInterface } from "node:readline";
 import { acquireRunLock, type RunLock } from "../src/batch/run-lock.ts";
-import { CliError } from "../src/cli/cli-error.ts";
+import { CliError } from "../src/core/cli-error.ts";
 
 const held = new Map<string, RunLock>();
 

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cmpCommandSpecs } from "../src/cli/specs/cmp-command-specs.ts";
-import { eimCommandSpecs } from "../src/cli/specs/eim-command-specs.ts";
-import { rspCommandSpecs } from "../src/cli/specs/rsp-command-specs.ts";
+import { cmpCommandSpecs, eimCommandSpecs, rspCommandSpecs } from "../src/cli/commands.ts";
 import { runCliForTest } from "./run-cli.ts";
 
 const specs = [...rspCommandSpecs, ...eimCommandSpecs, ...cmpCommandSpecs];

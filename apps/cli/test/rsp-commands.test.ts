@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRspClient } from "@simlessly/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rspCommandSpecs } from "../src/cli/specs/rsp-command-specs.ts";
+import { rspCommandSpecs } from "../src/cli/commands.ts";
 import { credentialSecrets, type SandboxCli, startSandboxCli } from "./sandbox-cli.ts";
 import { tempDir } from "./test-io.ts";
 

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import type { BatchApi } from "../src/batch/batch-api.ts";
-import type { CliContext } from "../src/cli/command-spec.ts";
+import type { CliContext } from "../src/commands/command-module.ts";
 import type { RspSettings } from "../src/config/product-settings.ts";
 import { runCli } from "../src/main.ts";
 import { instantClock, MemorySink } from "./test-io.ts";

@@ -1,7 +1,7 @@
 import { Readable } from "node:stream";
 import { createSandbox, type Sandbox } from "@simlessly/mock";
 import type { Clock } from "../src/batch/clock.ts";
-import type { CliContext } from "../src/cli/command-spec.ts";
+import type { CliContext } from "../src/commands/command-module.ts";
 import { runCli } from "../src/main.ts";
 import { createRspBatchApi } from "../src/wiring/create-rsp-batch-api.ts";
 import { MemorySink } from "./test-io.ts";

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import type { Clock } from "../src/batch/clock.ts";
 import type { GenerateBatchIo } from "../src/batch/generate-batch-types.ts";
-import type { TextSink } from "../src/cli/terminal.ts";
-import { createStyle } from "../src/cli/terminal.ts";
+import type { TextSink } from "../src/core/terminal.ts";
+import { createStyle } from "../src/core/terminal.ts";
 
 /** A text sink that keeps what is written. */
 export class MemorySink implements TextSink {

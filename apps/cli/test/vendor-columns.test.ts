@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import type { SubmitBatchInput } from "../src/batch/batch-api.ts";
-import type { CliContext } from "../src/cli/command-spec.ts";
+import type { CliContext } from "../src/commands/command-module.ts";
 import { runCli } from "../src/main.ts";
 import { FakePlatform } from "./fake-platform.ts";
 import { sampleRecord, sampleRecords } from "./sample-records.ts";

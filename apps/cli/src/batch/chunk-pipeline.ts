@@ -1,4 +1,4 @@
-import { ConfigError, InputError } from "../cli/cli-error.ts";
+import { ConfigError, InputError } from "../core/cli-error.ts";
 import type { Progress } from "../output/progress.ts";
 import { secretValuesOf } from "../validate/secret-fields.ts";
 import type { SimRecord } from "../validate/validate-record.ts";

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import type { Style, TextSink } from "../cli/terminal.ts";
+import type { Style, TextSink } from "../core/terminal.ts";
 import type { ColumnOptions } from "../input/column-options.ts";
 import type { InputFormat } from "../input/raw-record.ts";
 import type { QrFormat } from "../output/qr-writer.ts";

@@ -1,6 +1,6 @@
 import { closeSync, lstatSync, openSync, readSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { InputError } from "../cli/cli-error.ts";
+import { InputError } from "../core/cli-error.ts";
 
 /** The files of a run's output folder. */
 export interface OutputPaths {

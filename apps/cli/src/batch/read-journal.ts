@@ -1,5 +1,5 @@
 import { createReadStream, existsSync } from "node:fs";
-import { InputError } from "../cli/cli-error.ts";
+import { InputError } from "../core/cli-error.ts";
 import { splitLines } from "../input/split-lines.ts";
 import { chunkDigest } from "./chunk-digest.ts";
 import { journalEvent, type StartEvent } from "./journal-events.ts";

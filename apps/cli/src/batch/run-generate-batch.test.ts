@@ -5,7 +5,7 @@ import { batchOptions } from "../../test/batch-options.ts";
 import { FakePlatform, fakeActivationCode, timeout } from "../../test/fake-platform.ts";
 import { sampleRecords, toCsv, toJsonl } from "../../test/sample-records.ts";
 import { tempDir, testIo } from "../../test/test-io.ts";
-import { ConfigError } from "../cli/cli-error.ts";
+import { ConfigError } from "../core/cli-error.ts";
 import {
   AuthenticationError,
   type BatchApi,

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { ConfigError, UsageError } from "../cli/cli-error.ts";
+import { ConfigError, UsageError } from "../core/cli-error.ts";
 import type { InputLayout } from "../input/input-layout.ts";
 import type { InputSource } from "../input/input-source.ts";
 import { readRecords } from "../input/read-records.ts";

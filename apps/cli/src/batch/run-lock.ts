@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, linkSync, readdirSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { UsageError } from "../cli/cli-error.ts";
+import { UsageError } from "../core/cli-error.ts";
 import { createPrivateFile } from "../output/private-files.ts";
 
 /** A held lock on an output folder. */

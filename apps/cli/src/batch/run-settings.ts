@@ -1,4 +1,4 @@
-import { InputError, UsageError } from "../cli/cli-error.ts";
+import { InputError, UsageError } from "../core/cli-error.ts";
 import { type ColumnOptions, noColumnOptions, sameColumnOptions } from "../input/column-options.ts";
 import { formatFromName, sniffFormat } from "../input/input-format.ts";
 import { detectDelimiter, type InputLayout } from "../input/input-layout.ts";

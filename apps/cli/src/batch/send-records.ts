@@ -1,5 +1,5 @@
-import { CliError, ConfigError } from "../cli/cli-error.ts";
-import { ExitCode } from "../cli/exit-code.ts";
+import { CliError, ConfigError } from "../core/cli-error.ts";
+import { ExitCode } from "../core/exit-code.ts";
 import type { InputLayout } from "../input/input-layout.ts";
 import type { InputSource } from "../input/input-source.ts";
 import { readRecordBatches } from "../input/read-records.ts";

@@ -1,4 +1,4 @@
-import { ExitCode, type ExitCodeValue, mostUrgentExitCode } from "../cli/exit-code.ts";
+import { ExitCode, type ExitCodeValue, mostUrgentExitCode } from "../core/exit-code.ts";
 import type { GenerateBatchSummary } from "./generate-batch-types.ts";
 
 /** The exit code a generate-batch run ends with (see `simlessly --help`). */

@@ -1,297 +1,99 @@
-import type { CommandGroup, CommandSpec } from "./command-spec.ts";
-import { environmentSection, exitCodesSection } from "./global-options.ts";
-import { cmpCommandGroups, cmpCommandSpecs } from "./specs/cmp-command-specs.ts";
-import { eimCommandGroups, eimCommandSpecs } from "./specs/eim-command-specs.ts";
-import { rspCommandGroups, rspCommandSpecs } from "./specs/rsp-command-specs.ts";
-import { settingsCommandSpecs } from "./specs/settings-command-specs.ts";
+import { cmpSpecs } from "../commands/cmp/cmp-specs.ts";
+import type { CommandModule } from "../commands/command-module.ts";
+import { eimSpecs } from "../commands/eim/eim-specs.ts";
+import {
+  acSpecs,
+  batchInfoSpecs,
+  campaignSpecs,
+  configSpecs,
+  orderSpecs,
+  profileSpecs,
+} from "../commands/rsp/rsp-specs.ts";
+import { acGenerateBatchSpec, configShowSpec, sandboxSpec, signSpec } from "../commands/specs.ts";
+import type { CommandGroup, CommandSpec } from "../core/command-spec.ts";
 
-// The command tree. Only metadata lives here: each command's code is imported when it runs,
-// which keeps `simlessly --help` close to a bare `node -e 0` start.
+// The command tree. Each command's spec (help and options) lives in the folder of its code,
+// in that folder's specs file (commands/specs.ts, commands/<product>/<product>-specs.ts); this
+// list only names them, in the order the help shows them, with the import that loads a
+// command's code when it runs. The specs are plain data, which keeps `simlessly --help` close
+// to a bare `node -e 0` start; and no command imports this file, so imports point one way.
+
+/** A command as the tree lists it: its spec, and how to load its code. */
+export interface RegisteredCommand extends CommandSpec {
+  readonly load: () => Promise<CommandModule>;
+}
 
 /** Groups of commands (words that only lead to subcommands). */
 export const commandGroups: readonly CommandGroup[] = [
   { path: ["ac"], summary: "Activation codes: generate them for many SIM records" },
-  ...rspCommandGroups,
-  ...eimCommandGroups,
-  ...cmpCommandGroups,
+  { path: ["batch"], summary: "RSP batches: query the results of a batch" },
+  { path: ["profile"], summary: "RSP profiles: details, history, updates, deletion" },
+  {
+    path: ["config"],
+    summary: "RSP configurations (config list); this CLI's settings (config show)",
+  },
+  { path: ["order"], summary: "RSP (ES2+) orders: download, confirm, cancel, release, expire" },
+  { path: ["campaign"], summary: "RSP campaigns: add SIM records to a campaign's pool" },
+  { path: ["eim"], summary: "eIM: import codes and devices, allocate codes, follow batch tasks" },
+  { path: ["eim", "ac"], summary: "eIM activation codes" },
+  { path: ["eim", "device"], summary: "eIM devices" },
+  { path: ["eim", "batch"], summary: "eIM batch tasks" },
+  { path: ["cmp"], summary: "CMP: devices, their SIMs and SIM status" },
+  { path: ["cmp", "sim"], summary: "CMP SIMs" },
 ];
 
+/** The RSP commands besides `ac generate-batch`: one platform operation each. */
+export const rspCommandSpecs: readonly RegisteredCommand[] = [
+  ...loadedBy(acSpecs, () => import("../commands/rsp/ac-commands.ts")),
+  ...loadedBy(batchInfoSpecs, () => import("../commands/rsp/batch-info-command.ts")),
+  ...loadedBy(profileSpecs, () => import("../commands/rsp/profile-commands.ts")),
+  ...loadedBy(configSpecs, () => import("../commands/rsp/config-commands.ts")),
+  ...loadedBy(orderSpecs, () => import("../commands/rsp/order-commands.ts")),
+  ...loadedBy(campaignSpecs, () => import("../commands/rsp/campaign-commands.ts")),
+];
+
+/** The eIM commands: imports and allocations (batch tasks) and their results. */
+export const eimCommandSpecs: readonly RegisteredCommand[] = loadedBy(
+  eimSpecs,
+  () => import("../commands/eim/eim-commands.ts"),
+);
+
+/** The CMP commands: SIM details and SIM status. */
+export const cmpCommandSpecs: readonly RegisteredCommand[] = loadedBy(
+  cmpSpecs,
+  () => import("../commands/cmp/cmp-commands.ts"),
+);
+
 /** Every runnable command. */
-export const commands: readonly CommandSpec[] = withConfigNameHints([
-  {
-    path: ["ac", "generate-batch"],
-    summary: "Generate activation codes for SIM records read from CSV or JSON lines",
-    usage: "--config-name NAME --input FILE|- --out DIR [options]",
-    description: `Reads SIM records (iccid, imsi, ki and the optional opc, msidn, impi, impu, c9, cc,
-expireTime, pin1, pin2, puk1, puk2, adm1) from a CSV file with a header row or from JSON
-lines, checks every record against the Simlessly contract before sending anything, sends
-them in batches of at most 200 as fast as --concurrency and --rate allow, polls the batches
-apart from sending, near the batch time observed, and writes DIR/results.csv (owner-only;
-rows in the order batches complete, each with its input line) and QR codes of the
-activation codes in DIR/qr/. Ctrl+C stops cleanly and prints the --resume command.
-
-CSV: column names are matched ignoring case; a UTF-8 BOM, CRLF line ends, quoted fields
-and spaces around values are fine; fields are separated by commas, semicolons or tabs
-(whichever the first line uses); impu holds identities separated by spaces; msisdn is
-read as msidn. A file without a header row needs --columns. JSON lines: one object per
-line with the same field names, impu an array.
-
-An unknown column (or JSON key) is refused. --ignore-columns drops the columns it names
-(their values are never read), --rename-columns reads a column as a field (KI_ENC=ki);
-both match names as the header does, apply to JSON keys too, and a name that matches
-no column is an error. They are kept in the journal for --resume.
-
-Every invalid record is reported with its line, field and reason; a value is shown only
-when it has the shape of its own non-secret field (an ICCID of digits, say), since in a
-file whose columns are not what we think any cell may be a Ki. An ICCID that occurs
-twice makes both records invalid. With any invalid record
-nothing is sent (exit 2) unless --skip-invalid, which sends the valid ones and lists the
-others in DIR/rejected.csv.
-
-DIR/journal.jsonl records every submission (ICCIDs, chunk states, batch codes; no
-secrets), flushed to disk before and after each one. After a crash or kill, run the same
-command with --resume: nothing is lost and nothing is sent twice. A batch whose
-submission was interrupted has an unknown outcome; it is reported (exit 4) until you
-resume with --resubmit-unknown, which sends it again. The platform keeps one profile per
-ICCID, so a record the unanswered attempt already made comes back "already exists": its
-profile was made but its code never reached us. Such a lost code gets no row and is
-reported (exit 4) until you resume with --recover-lost-codes, which also resends unknown
-batches, then reads each such profile: one still Available (never ordered, on no device)
-is deleted and generated again, so every record ends with one usable code; any other is
-left alone and gets a failed row with its status (exit 1).`,
-    options: {
-      "config-name": {
-        type: "string",
-        valueName: "NAME",
-        description: "Profile configuration of the Simlessly console (not needed with --resume)",
-      },
-      input: {
-        type: "string",
-        valueName: "FILE|-",
-        description: "CSV or JSON-lines file, `-` for stdin (stdin cannot be resumed)",
-      },
-      out: {
-        type: "string",
-        valueName: "DIR",
-        description: "Folder for journal.jsonl, results.csv, rejected.csv and qr/ (created 0700)",
-      },
-      format: {
-        type: "string",
-        valueName: "csv|jsonl",
-        description: "Input format (default: from the file name, else from the first character)",
-      },
-      columns: {
-        type: "string",
-        valueName: "NAMES",
-        description:
-          "The columns of a CSV file without a header row, e.g. iccid,imsi,ki,opc\n(not needed with --resume)",
-      },
-      "ignore-columns": {
-        type: "string",
-        valueName: "NAMES",
-        description:
-          "Columns or JSON keys to drop unread, e.g. ACC,IMPI (not needed with --resume;\nwith --columns, name them there too)",
-      },
-      "rename-columns": {
-        type: "string",
-        valueName: "PAIRS",
-        description:
-          "Read columns or JSON keys as fields, COLUMN=FIELD pairs, e.g.\nKI_ENC=ki,OPC_ENC=opc (not needed with --resume)",
-      },
-      "need-ac-link": {
-        type: "boolean",
-        description: "Also ask the platform for a link to a QR image of each code",
-      },
-      concurrency: {
-        type: "string",
-        valueName: "N",
-        description: "Requests in flight at once, 1-64 (default 4)",
-      },
-      rate: {
-        type: "string",
-        valueName: "N/s",
-        description:
-          "At most N requests per second, submissions and polls together (default: no limit)",
-      },
-      "poll-interval": {
-        type: "string",
-        valueName: "SECONDS",
-        description:
-          "First wait before polling a batch until a batch time has been seen, doubled\nup to 30 s (default 1; 0.05-60, decimals allowed); later batches are polled\nnear the batch time observed",
-      },
-      "max-pending": {
-        type: "string",
-        valueName: "N",
-        description: "Batches submitted and waiting for completion at once, at most (default 1000)",
-      },
-      "poll-timeout": {
-        type: "string",
-        valueName: "SECONDS",
-        description: "Stop polling a batch after this long; --resume polls it again (default 3600)",
-      },
-      qr: {
-        type: "string",
-        valueName: "png|svg|none",
-        description: "QR images of the activation codes in DIR/qr/ (default png)",
-      },
-      "dry-run": {
-        type: "boolean",
-        description: "Check the input and print the plan; send and write nothing",
-      },
-      "skip-invalid": {
-        type: "boolean",
-        description: "Send the valid records; list the invalid ones in DIR/rejected.csv",
-      },
-      resume: {
-        type: "boolean",
-        description: "Continue the run recorded in DIR/journal.jsonl (same input file)",
-      },
-      "resubmit-unknown": {
-        type: "boolean",
-        description: "With --resume: send again the batches whose outcome is unknown",
-      },
-      "recover-lost-codes": {
-        type: "boolean",
-        description:
-          "With --resume: as --resubmit-unknown, and get the codes an unanswered\nattempt made: delete each such profile still Available and generate it again;\nreport one already ordered or on a device (exit 1)",
-      },
-    },
-    maxPositionals: 0,
-    sections: [exitCodesSection, environmentSection],
-    load: () => import("../commands/ac-generate-batch-command.ts"),
-  },
-  {
-    path: ["sign"],
-    summary: "Print the signed headers for a request described as JSON on stdin",
-    usage: "[FILE|-]",
-    description: `Reads one JSON object from FILE or stdin:
-  { "scheme": "rsp" | "appendix", "key": "…", "secret": "…",
-    "timestamp": 1700000000000, "requestId": "…", "body": …, "token": "…" }
-and prints the headers a request signed with it carries, as a JSON object, so you can
-compare them with your own signer when the platform rejects a signature.
-
-body: a string is signed exactly as given (pass the bytes you send). Any other JSON value
-is serialized compactly with JSON.stringify first (no spaces, keys in the given order).
-A missing or null body signs as the empty string. token is for the appendix (eIM) scheme.
-The secret is only used for the HMAC; it is never printed.`,
-    options: {},
-    maxPositionals: 1,
-    sections: [
-      {
-        title: "Example",
-        body: `echo '{"scheme":"rsp","key":"11111","secret":"1111","timestamp":"1628670421",
-  "requestId":"4ce9d9cdac9e4e17b3a2c66c358c1ce2","body":{"imsi":"326543826"}}' | simlessly sign`,
-      },
-      exitCodesSection,
-    ],
-    load: () => import("../commands/sign-command.ts"),
-  },
+export const commands: readonly RegisteredCommand[] = withConfigNameHints([
+  { ...acGenerateBatchSpec, load: () => import("../commands/ac-generate-batch-command.ts") },
+  { ...signSpec, load: () => import("../commands/sign-command.ts") },
   ...rspCommandSpecs,
   ...eimCommandSpecs,
   ...cmpCommandSpecs,
-  ...settingsCommandSpecs,
-  {
-    path: ["sandbox"],
-    summary: "Run the local sandbox of the RSP, eIM and CMP APIs (signatures, state, faults)",
-    usage: "[--port N] [options]",
-    description: `Starts the stateful sandbox of @simlessly/mock on 127.0.0.1 and runs it until Ctrl+C.
-It checks signatures, keeps profiles and batches, and fails on purpose when asked, so
-that every command here can be tried before you have credentials. It prints its URL and
-the demo credentials it accepts (SIMLESSLY_* variables replace them).`,
-    options: {
-      port: {
-        type: "string",
-        valueName: "N",
-        description: "Port (default 4020; 0 picks a free one)",
-      },
-      host: { type: "string", valueName: "HOST", description: "Interface (default 127.0.0.1)" },
-      scheme: {
-        type: "string",
-        valueName: "rsp|appendix",
-        description: "Signature scheme RSP requests must use (default rsp)",
-      },
-      "batch-delay": {
-        type: "string",
-        valueName: "MS",
-        description: "How long batches stay PROCESSING (default 1000)",
-      },
-      seed: { type: "string", valueName: "N", description: "Seed of faults and activation codes" },
-      data: { type: "string", valueName: "FILE", description: "Keep the state in FILE" },
-      "webhook-url": {
-        type: "string",
-        valueName: "URL",
-        description: "POST signed profile status notifications to URL",
-      },
-      "webhook-generation": {
-        type: "string",
-        valueName: "newest|middle|oldest",
-        description: "Spell them as that docs generation does (default newest)",
-      },
-      "smdp-host": {
-        type: "string",
-        valueName: "HOST",
-        description: "SM-DP+ address in activation codes",
-      },
-      "token-ttl": { type: "string", valueName: "SECONDS", description: "Lifetime of CMP tokens" },
-      latency: {
-        type: "string",
-        valueName: "MS|MIN-MAX",
-        description: "Delay before every request",
-      },
-      "error-rate": {
-        type: "string",
-        valueName: "R",
-        description: "Share answered with a 5xx (0-1)",
-      },
-      "error-status": {
-        type: "string",
-        valueName: "N",
-        description: "That 5xx status (default 500)",
-      },
-      "rate-429": { type: "string", valueName: "R", description: "Share answered 429 (0-1)" },
-      "retry-after": {
-        type: "string",
-        valueName: "SECONDS",
-        description: "Retry-After of those answers (default 1)",
-      },
-      "reset-before-rate": {
-        type: "string",
-        valueName: "R",
-        description: "Share of connections reset before processing",
-      },
-      "reset-after-rate": {
-        type: "string",
-        valueName: "R",
-        description: "Share processed, then reset without an answer",
-      },
-      "no-fault-header": {
-        type: "boolean",
-        description: "Ignore the x-sandbox-fault request header",
-      },
-      strict: {
-        type: "boolean",
-        description:
-          'Refuse the forms the docs do not show (msisdn, "1" for 1, …) instead of warning',
-      },
-    },
-    maxPositionals: 0,
-    sections: [
-      {
-        title: "Example",
-        body: `simlessly sandbox --port 4020 --error-rate 0.05 --seed 7
-SIMLESSLY_BASE_URL=http://127.0.0.1:4020 SIMLESSLY_ACCESS_KEY=… SIMLESSLY_SECRET_KEY=… \\
-  simlessly ac generate-batch --config-name templateRegular01 --input sims.csv --out run1`,
-      },
-    ],
-    load: () => import("../commands/sandbox-command.ts"),
-  },
+  { ...configShowSpec, load: () => import("../commands/config-show-command.ts") },
+  { ...sandboxSpec, load: () => import("../commands/sandbox-command.ts") },
 ]);
+
+/**
+ * The commands of one module, each run by the export its spec is keyed by (the types check
+ * that the module has them).
+ */
+function loadedBy<Name extends string>(
+  specs: Readonly<Record<Name, CommandSpec>>,
+  load: () => Promise<Readonly<Record<NoInfer<Name>, CommandModule>>>,
+): RegisteredCommand[] {
+  return (Object.keys(specs) as Name[]).map((name) => ({
+    ...specs[name],
+    load: () => load().then((module) => module[name]),
+  }));
+}
 
 /**
  * Commands taking --config-name also get a hint for the near miss `--config NAME` (see
  * config-name-hint.ts), loaded with the command so that --help stays light.
  */
-function withConfigNameHints(specs: readonly CommandSpec[]): readonly CommandSpec[] {
+function withConfigNameHints(specs: readonly RegisteredCommand[]): readonly RegisteredCommand[] {
   return specs.map((spec) =>
     "config-name" in spec.options
       ? {

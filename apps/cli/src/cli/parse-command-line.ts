@@ -1,26 +1,15 @@
 import { parseArgs } from "node:util";
-import { UsageError } from "./cli-error.ts";
-import type {
-  CommandGroup,
-  CommandSpec,
-  GlobalOptions,
-  Invocation,
-  OptionSpec,
-} from "./command-spec.ts";
-import { commandGroups, commands } from "./commands.ts";
-import {
-  type CliLogLevel,
-  globalOptionAliases,
-  globalOptions,
-  globalValueOptions,
-  logLevels,
-} from "./global-options.ts";
+import { UsageError } from "../core/cli-error.ts";
+import type { CommandGroup, GlobalOptions, Invocation, OptionSpec } from "../core/command-spec.ts";
+import { globalOptionAliases, globalOptions, globalValueOptions } from "../core/global-options.ts";
+import { type CliLogLevel, parseLogLevel } from "../core/log-level.ts";
+import { commandGroups, commands, type RegisteredCommand } from "./commands.ts";
 
 /** What the command line asks for. */
 export type ParsedCommandLine =
-  | { readonly kind: "help"; readonly target: CommandSpec | CommandGroup | null }
+  | { readonly kind: "help"; readonly target: RegisteredCommand | CommandGroup | null }
   | { readonly kind: "version" }
-  | { readonly kind: "run"; readonly command: CommandSpec; readonly invocation: Invocation };
+  | { readonly kind: "run"; readonly command: RegisteredCommand; readonly invocation: Invocation };
 
 /**
  * Finds the command named by the leading words of `args` and parses its options.
@@ -103,13 +92,6 @@ function logLevelOf(values: Record<string, string | boolean | undefined>): CliLo
   return values.verbose === true ? "debug" : undefined;
 }
 
-/** Reads a log level, naming where it came from when it is not one. */
-export function parseLogLevel(value: string, source: string): CliLogLevel {
-  const level = logLevels.find((candidate) => candidate === value.trim().toLowerCase());
-  if (level === undefined) throw new UsageError(`${source} must be one of ${logLevels.join(", ")}`);
-  return level;
-}
-
 /** Separates the command words (e.g. `ac generate-batch`) from the options around them. */
 function splitCommandWords(args: readonly string[]): { path: string[]; rest: string[] } {
   const path: string[] = [];
@@ -155,7 +137,7 @@ function toParseArgsOptions(options: Record<string, OptionSpec>) {
 
 async function unknownOption(
   rawName: string,
-  command: CommandSpec | undefined,
+  command: RegisteredCommand | undefined,
 ): Promise<UsageError> {
   const where = command === undefined ? "simlessly" : `simlessly ${command.path.join(" ")}`;
   const { secretOptionKind } = await import("./secret-option-names.ts");

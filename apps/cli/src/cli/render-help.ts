@@ -1,9 +1,13 @@
-import type { CommandGroup, CommandSpec, HelpSection, OptionSpec } from "./command-spec.ts";
-import { commands } from "./commands.ts";
-import { environmentSection, exitCodesSection, globalOptions } from "./global-options.ts";
+import type { CommandGroup, HelpSection, OptionSpec } from "../core/command-spec.ts";
+import { globalOptions } from "../core/global-options.ts";
+import { environmentSection, exitCodesSection } from "../core/help-sections.ts";
+import { commands, type RegisteredCommand } from "./commands.ts";
 
 /** The help text of the whole program, a group, or one command. */
-export function renderHelp(target: CommandSpec | CommandGroup | null, version: string): string {
+export function renderHelp(
+  target: RegisteredCommand | CommandGroup | null,
+  version: string,
+): string {
   if (target === null) return renderTopHelp(version);
   if ("load" in target) return renderCommandHelp(target);
   return renderGroupHelp(target);
@@ -33,7 +37,7 @@ function renderGroupHelp(group: CommandGroup): string {
   ]);
 }
 
-function renderCommandHelp(command: CommandSpec): string {
+function renderCommandHelp(command: RegisteredCommand): string {
   const { version: _version, ...global } = globalOptions;
   const own =
     Object.keys(command.options).length > 0 ? [block("Options", optionList(command.options))] : [];
@@ -46,7 +50,7 @@ function renderCommandHelp(command: CommandSpec): string {
   ]);
 }
 
-function commandList(list: readonly CommandSpec[]): string {
+function commandList(list: readonly RegisteredCommand[]): string {
   const names = list.map((command) => command.path.join(" "));
   const width = Math.max(...names.map((name) => name.length));
   return list

@@ -5,13 +5,13 @@ import { parseRate } from "../batch/rate-limiter.ts";
 import { runGenerateBatch } from "../batch/run-generate-batch.ts";
 import { SecretScrubber } from "../batch/secret-scrubber.ts";
 import { summaryExitCode } from "../batch/summary-exit-code.ts";
-import { CliError, UsageError } from "../cli/cli-error.ts";
-import type { CliContext, Invocation } from "../cli/command-spec.ts";
-import { ExitCode } from "../cli/exit-code.ts";
-import { packageVersion } from "../cli/package-version.ts";
-import { type Target, targetOf } from "../cli/target-line.ts";
-import { colorEnabled, createStyle } from "../cli/terminal.ts";
 import { resolveRspSettings } from "../config/product-settings.ts";
+import { CliError, UsageError } from "../core/cli-error.ts";
+import type { Invocation } from "../core/command-spec.ts";
+import { ExitCode } from "../core/exit-code.ts";
+import { packageVersion } from "../core/package-version.ts";
+import { type Target, targetOf } from "../core/target-line.ts";
+import { colorEnabled, createStyle } from "../core/terminal.ts";
 import {
   type ColumnOptions,
   checkColumnOptions,
@@ -22,6 +22,7 @@ import { parseColumnList } from "../input/input-layout.ts";
 import type { QrFormat } from "../output/qr-writer.ts";
 import { summaryText } from "../output/summary-text.ts";
 import { stderrLogging } from "../wiring/client-logging.ts";
+import type { CliContext } from "./command-module.ts";
 import { resumeCommand } from "./resume-command.ts";
 
 /** `simlessly ac generate-batch`: the command line around {@link runGenerateBatch}. */

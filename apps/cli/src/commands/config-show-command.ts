@@ -1,9 +1,10 @@
-import { UsageError } from "../cli/cli-error.ts";
-import type { CliContext, Invocation } from "../cli/command-spec.ts";
-import { ExitCode } from "../cli/exit-code.ts";
 import { type Product, products } from "../config/product-values.ts";
 import { settingsReport } from "../config/settings-report.ts";
 import { settingsReportText } from "../config/settings-report-text.ts";
+import { UsageError } from "../core/cli-error.ts";
+import type { Invocation } from "../core/command-spec.ts";
+import { ExitCode } from "../core/exit-code.ts";
+import type { CliContext } from "./command-module.ts";
 
 /**
  * `simlessly config show [--product rsp|eim|cmp]`: the settings each product would use and

@@ -1,4 +1,4 @@
-import type { Invocation } from "../cli/command-spec.ts";
+import type { Invocation } from "../core/command-spec.ts";
 
 // Options the journal keeps (input, configuration, layout, links, skipping) or that only start
 // a run: --resume takes them from the journal, so the command leaves them out.

@@ -1,6 +1,7 @@
-import { ConfigError } from "../cli/cli-error.ts";
-import type { CliContext, Invocation } from "../cli/command-spec.ts";
-import { globalOptions } from "../cli/global-options.ts";
+import { ConfigError } from "../core/cli-error.ts";
+import type { Invocation } from "../core/command-spec.ts";
+import { globalOptions } from "../core/global-options.ts";
+import type { CliContext } from "./command-module.ts";
 
 /**
  * `simlessly sandbox`: runs the stateful sandbox of `@simlessly/mock` in this process until

@@ -1,8 +1,9 @@
 import { isSigningScheme, SigningInputError, signRequest } from "@simlessly/signing";
-import { InputError } from "../cli/cli-error.ts";
-import type { CliContext, Invocation } from "../cli/command-spec.ts";
-import { ExitCode } from "../cli/exit-code.ts";
-import { readTextInput } from "../cli/read-text-input.ts";
+import { InputError } from "../core/cli-error.ts";
+import type { Invocation } from "../core/command-spec.ts";
+import { ExitCode } from "../core/exit-code.ts";
+import { readTextInput } from "../core/read-text-input.ts";
+import type { CliContext } from "./command-module.ts";
 
 const knownKeys = new Set(["scheme", "key", "secret", "timestamp", "requestId", "body", "token"]);
 

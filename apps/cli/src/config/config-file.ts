@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
-import { ConfigError } from "../cli/cli-error.ts";
+import { ConfigError } from "../core/cli-error.ts";
 import { isShowableName } from "../input/safe-to-show.ts";
 
 const url = z.url({ protocol: /^https?$/ });

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { CliError } from "../cli/cli-error.ts";
-import type { CommandModule, Invocation } from "../cli/command-spec.ts";
-import { ExitCode } from "../cli/exit-code.ts";
+import { CliError } from "../core/cli-error.ts";
+import type { Invocation } from "../core/command-spec.ts";
+import { ExitCode } from "../core/exit-code.ts";
 import { isShowableName } from "../input/safe-to-show.ts";
 
 // `--config` (a settings file of this CLI) and `--config-name` (a configuration of the
@@ -28,10 +28,20 @@ export function configNameHint(value: string): string {
 }
 
 /**
+ * A command's code as the hint sees it: only the working directory of its context matters
+ * here, so settings know nothing of the commands' own context.
+ */
+export interface HintableCommand<Context extends { readonly cwd: string }> {
+  run(invocation: Invocation, context: Context): Promise<number>;
+}
+
+/**
  * Wraps a command that takes `--config-name` so that a usage or input error (exit 2) of a
  * run given `--config NAME` but no `--config-name` ends with {@link configNameHint}.
  */
-export function withConfigNameHint(module: CommandModule): CommandModule {
+export function withConfigNameHint<Context extends { readonly cwd: string }>(
+  module: HintableCommand<Context>,
+): HintableCommand<Context> {
   return {
     run: (invocation, context) =>
       module.run(invocation, context).catch((error: unknown) => {

@@ -1,6 +1,6 @@
 import { isLoopbackHost } from "@simlessly/client";
 import { checkCredentials, SigningInputError, type SigningScheme } from "@simlessly/signing";
-import { ConfigError } from "../cli/cli-error.ts";
+import { ConfigError } from "../core/cli-error.ts";
 import {
   defaultBaseUrls,
   type Product,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configHome } from "../../test/config-home.ts";
-import type { GlobalOptions } from "../cli/command-spec.ts";
+import type { GlobalOptions } from "../core/command-spec.ts";
 import { resolveCmpSettings, resolveEimSettings, resolveRspSettings } from "./product-settings.ts";
 
 // Which wins, the environment or the profile: the environment unless --profile or --config was

@@ -1,4 +1,4 @@
-import { ConfigError } from "../cli/cli-error.ts";
+import { ConfigError } from "../core/cli-error.ts";
 import { cmpSettingsFrom, eimSettingsFrom, rspSettingsFrom } from "./product-settings.ts";
 import { type Product, productValues, secretSettings } from "./product-values.ts";
 import { secretFingerprint } from "./secret-fingerprint.ts";

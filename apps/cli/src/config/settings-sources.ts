@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
-import { ConfigError } from "../cli/cli-error.ts";
-import type { GlobalOptions } from "../cli/command-spec.ts";
+import { ConfigError } from "../core/cli-error.ts";
+import type { GlobalOptions } from "../core/command-spec.ts";
 import { type ConfigProfile, defaultConfigPath, readConfigFile } from "./config-file.ts";
 import { configNameHint, readsLikeConfigName } from "./config-name-hint.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { configHome } from "../../test/config-home.ts";
-import type { GlobalOptions } from "../cli/command-spec.ts";
+import type { GlobalOptions } from "../core/command-spec.ts";
 import { resolveCmpSettings, resolveEimSettings, resolveRspSettings } from "./product-settings.ts";
 
 // SIMLESSLY_BASE_URL (or a profile's baseUrl) is the base URL of eIM and CMP when theirs is

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { InputError, UsageError } from "../cli/cli-error.ts";
+import { InputError, UsageError } from "../core/cli-error.ts";
 import {
   type ColumnOptions,
   checkColumnOptions,

@@ -1,4 +1,4 @@
-import { UsageError } from "../cli/cli-error.ts";
+import { UsageError } from "../core/cli-error.ts";
 import { isShowableName } from "./safe-to-show.ts";
 import { canonicalFieldName, requiredSimFields, simFieldNames } from "./sim-fields.ts";
 

@@ -1,4 +1,4 @@
-import { UsageError } from "../cli/cli-error.ts";
+import { UsageError } from "../core/cli-error.ts";
 import { type ColumnOptions, columnKey } from "./column-options.ts";
 import type { InputFormat } from "./raw-record.ts";
 import { isShowableName } from "./safe-to-show.ts";

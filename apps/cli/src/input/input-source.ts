@@ -11,7 +11,7 @@ import {
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
-import { InputError } from "../cli/cli-error.ts";
+import { InputError } from "../core/cli-error.ts";
 
 /**
  * An input that can be read from the start more than once (validation, then sending) through

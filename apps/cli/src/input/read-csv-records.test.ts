@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { InputError } from "../cli/cli-error.ts";
+import { InputError } from "../core/cli-error.ts";
 import type { CsvLayout } from "./input-layout.ts";
 import type { RawRecord } from "./raw-record.ts";
 import { readCsvRecordBatches, readCsvRecords } from "./read-csv-records.ts";

@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { InputError, UsageError } from "../cli/cli-error.ts";
+import { InputError, UsageError } from "../core/cli-error.ts";
 import { oneByOne } from "./batches.ts";
 import { ColumnMatcher, columnOptionsHint } from "./column-matcher.ts";
 import { noColumnOptions, shownColumn } from "./column-options.ts";

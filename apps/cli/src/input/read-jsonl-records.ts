@@ -1,5 +1,5 @@
 import type { Readable } from "node:stream";
-import { InputError } from "../cli/cli-error.ts";
+import { InputError } from "../core/cli-error.ts";
 import { ColumnMatcher } from "./column-matcher.ts";
 import { type ColumnOptions, noColumnOptions } from "./column-options.ts";
 import type { RawRecord } from "./raw-record.ts";

@@ -10,7 +10,7 @@ import {
   statSync,
   unlinkSync,
 } from "node:fs";
-import { InputError } from "../cli/cli-error.ts";
+import { InputError } from "../core/cli-error.ts";
 
 /** Permission bits for files that hold secrets: owner read/write only. */
 export const privateFileMode = 0o600;

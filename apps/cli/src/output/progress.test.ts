@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemorySink } from "../../test/test-io.ts";
-import { createStyle } from "../cli/terminal.ts";
+import { createStyle } from "../core/terminal.ts";
 import { createProgress, formatDuration } from "./progress.ts";
 
 describe("createProgress", () => {

@@ -1,4 +1,4 @@
-import type { Style, TextSink } from "../cli/terminal.ts";
+import type { Style, TextSink } from "../core/terminal.ts";
 
 /** Counts shown by the progress display. */
 export interface ProgressCounts {

@@ -1,5 +1,5 @@
 import type { GenerateBatchSummary } from "../batch/generate-batch-types.ts";
-import type { Style } from "../cli/terminal.ts";
+import type { Style } from "../core/terminal.ts";
 
 /**
  * The closing report of a generate-batch run: counts and where the files are. It never holds

@@ -1,7 +1,7 @@
 import type { Logger, LogLevel } from "@simlessly/client";
-import type { GlobalOptions } from "../cli/command-spec.ts";
-import { parseLogLevel } from "../cli/parse-command-line.ts";
-import type { TextSink } from "../cli/terminal.ts";
+import type { GlobalOptions } from "../core/command-spec.ts";
+import { parseLogLevel } from "../core/log-level.ts";
+import type { TextSink } from "../core/terminal.ts";
 
 /** How the CLI's clients log: the client redacts every entry before it reaches `logger`. */
 export interface ClientLogging {

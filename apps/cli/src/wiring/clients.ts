@@ -6,8 +6,8 @@ import {
   type EimClient,
   type RspClient,
 } from "@simlessly/client";
-import { ConfigError } from "../cli/cli-error.ts";
 import type { CmpSettings, EimSettings, RspSettings } from "../config/product-settings.ts";
+import { ConfigError } from "../core/cli-error.ts";
 import type { ClientLogging } from "./client-logging.ts";
 
 /** The typed RSP client for resolved settings. */

@@ -14,7 +14,7 @@ import {
   NotSentError,
   UnknownOutcomeError,
 } from "../batch/batch-api.ts";
-import { batchFinished } from "../commands/rsp/batch-finished.ts";
+import { batchFinished } from "../batch/batch-finished.ts";
 import type { RspSettings } from "../config/product-settings.ts";
 import type { ClientLogging } from "./client-logging.ts";
 import { rspClientFrom } from "./clients.ts";

@@ -1,6 +1,6 @@
 import type { CmpData } from "@simlessly/client";
-import { UsageError } from "../../cli/cli-error.ts";
-import { ExitCode } from "../../cli/exit-code.ts";
+import { UsageError } from "../../core/cli-error.ts";
+import { ExitCode } from "../../core/exit-code.ts";
 import type { CommandArgs } from "../operation/command-args.ts";
 import { cmpOperation } from "../operation/product-operations.ts";
 import { renderTable } from "../operation/render-text.ts";

@@ -1,5 +1,5 @@
 import type { EimData } from "@simlessly/client";
-import { ExitCode } from "../../cli/exit-code.ts";
+import { ExitCode } from "../../core/exit-code.ts";
 import type { CommandArgs } from "../operation/command-args.ts";
 import { pollUntil } from "../operation/poll-until.ts";
 import { eimOperation } from "../operation/product-operations.ts";

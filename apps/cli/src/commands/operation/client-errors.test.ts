@@ -5,7 +5,7 @@ import {
   SimlesslyUnknownOutcomeError,
 } from "@simlessly/client";
 import { describe, expect, it } from "vitest";
-import { CliError } from "../../cli/cli-error.ts";
+import { CliError } from "../../core/cli-error.ts";
 import { cliErrorFrom } from "./client-errors.ts";
 
 const secret = "6BE2053E8580B135CD43443380DB7111";

@@ -8,8 +8,8 @@ import {
   SimlesslyTimeoutError,
   SimlesslyUnknownOutcomeError,
 } from "@simlessly/client";
-import { CliError, type CliErrorDetails, type CliErrorKind } from "../../cli/cli-error.ts";
-import { ExitCode, type ExitCodeValue } from "../../cli/exit-code.ts";
+import { CliError, type CliErrorDetails, type CliErrorKind } from "../../core/cli-error.ts";
+import { ExitCode, type ExitCodeValue } from "../../core/exit-code.ts";
 import { scrubText } from "./secret-masking.ts";
 
 /**

@@ -1,9 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { type Clock, systemClock } from "../../batch/clock.ts";
-import { InputError, UsageError } from "../../cli/cli-error.ts";
-import type { CliContext, Invocation } from "../../cli/command-spec.ts";
-import { readTextInput } from "../../cli/read-text-input.ts";
+import { InputError, UsageError } from "../../core/cli-error.ts";
+import type { Invocation } from "../../core/command-spec.ts";
+import { readTextInput } from "../../core/read-text-input.ts";
+import type { CliContext } from "../command-module.ts";
 
 /** The parsed command line of one operation command, with readers that name the flag at fault. */
 export interface CommandArgs {

@@ -1,6 +1,6 @@
-import type { ExitCodeValue } from "../../cli/exit-code.ts";
-import { ExitCode } from "../../cli/exit-code.ts";
-import type { Target } from "../../cli/target-line.ts";
+import type { ExitCodeValue } from "../../core/exit-code.ts";
+import { ExitCode } from "../../core/exit-code.ts";
+import type { Target } from "../../core/target-line.ts";
 import { renderFields } from "./render-text.ts";
 
 /** What a command shows once the platform answered. */

@@ -1,13 +1,14 @@
 import type { CmpClient, EimClient, RspClient } from "@simlessly/client";
-import type { CliContext, Invocation } from "../../cli/command-spec.ts";
-import { type Target, targetOf } from "../../cli/target-line.ts";
 import {
   resolveCmpSettings,
   resolveEimSettings,
   resolveRspSettings,
 } from "../../config/product-settings.ts";
+import type { Invocation } from "../../core/command-spec.ts";
+import { type Target, targetOf } from "../../core/target-line.ts";
 import type { ClientLogging } from "../../wiring/client-logging.ts";
 import { cmpClientFrom, eimClientFrom, rspClientFrom } from "../../wiring/clients.ts";
+import type { CliContext } from "../command-module.ts";
 import type { Product } from "./product-contract.ts";
 
 /** The typed client of each product. */

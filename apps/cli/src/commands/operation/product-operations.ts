@@ -9,7 +9,7 @@ import type {
   RspOperationId,
   RspRequest,
 } from "@simlessly/client";
-import type { CommandModule } from "../../cli/command-spec.ts";
+import type { CommandModule } from "../command-module.ts";
 import { type OperationSpec, operationCommand } from "./run-operation.ts";
 
 // Typed front doors to operationCommand: the operation id fixes the body and answer types, so

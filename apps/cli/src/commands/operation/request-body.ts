@@ -1,4 +1,4 @@
-import { InputError, UsageError } from "../../cli/cli-error.ts";
+import { InputError, UsageError } from "../../core/cli-error.ts";
 import { type BodyIssue, issueReason } from "../../validate/issue-reason.ts";
 import type { BodySchema } from "./product-contract.ts";
 

@@ -1,10 +1,11 @@
-import { UsageError } from "../../cli/cli-error.ts";
-import type { CliContext, CommandModule, Invocation } from "../../cli/command-spec.ts";
-import { type Confirmation, confirmAction } from "../../cli/confirm-action.ts";
-import { ExitCode } from "../../cli/exit-code.ts";
+import { UsageError } from "../../core/cli-error.ts";
+import type { Invocation } from "../../core/command-spec.ts";
+import { ExitCode } from "../../core/exit-code.ts";
 import { stderrLogging } from "../../wiring/client-logging.ts";
+import type { CliContext, CommandModule } from "../command-module.ts";
 import { cliErrorFrom } from "./client-errors.ts";
 import { type CommandArgs, commandArgs } from "./command-args.ts";
+import { type Confirmation, confirmAction } from "./confirm-action.ts";
 import { formatReport, type Report } from "./format-report.ts";
 import { connect, type ProductClients } from "./product-clients.ts";
 import {

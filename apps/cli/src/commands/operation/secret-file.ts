@@ -1,6 +1,6 @@
 import { closeSync, fsyncSync, unlinkSync, writeSync } from "node:fs";
 import { resolve } from "node:path";
-import { InputError } from "../../cli/cli-error.ts";
+import { InputError } from "../../core/cli-error.ts";
 import { createPrivateFile } from "../../output/private-files.ts";
 
 /** A file reserved for a secret answer before the request that produces it is sent. */

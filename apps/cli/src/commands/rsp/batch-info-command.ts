@@ -1,7 +1,8 @@
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
 import type { RspData } from "@simlessly/client";
-import { ExitCode } from "../../cli/exit-code.ts";
+import { batchFinished } from "../../batch/batch-finished.ts";
+import { ExitCode } from "../../core/exit-code.ts";
 import { hideKeyShapedRuns } from "../../output/key-shaped-runs.ts";
 import { type ResultRow, ResultsWriter } from "../../output/results-writer.ts";
 import type { CommandArgs } from "../operation/command-args.ts";
@@ -9,7 +10,6 @@ import { pollUntil } from "../operation/poll-until.ts";
 import { rspOperation } from "../operation/product-operations.ts";
 import { renderTable } from "../operation/render-text.ts";
 import { outFileError } from "../operation/secret-file.ts";
-import { batchFinished } from "./batch-finished.ts";
 
 type BatchInfo = RspData<"getBatchInfo">;
 

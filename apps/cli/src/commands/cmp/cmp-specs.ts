@@ -1,25 +1,17 @@
-import type { CommandGroup, CommandSpec } from "../command-spec.ts";
+import type { CommandSpec } from "../../core/command-spec.ts";
+import { examples } from "../../core/help-sections.ts";
 import {
   confirmationSection,
   confirmedOperationExitCodes,
-  examples,
   operationExitCodes,
   yesOption,
-} from "./operation-help.ts";
+} from "../operation/operation-help.ts";
 
 // CMP commands: SIM details and SIM status. The client fetches its bearer token itself.
 
-const cmp = () => import("../../commands/cmp/cmp-commands.ts");
-
-/** Groups of the CMP commands. */
-export const cmpCommandGroups: readonly CommandGroup[] = [
-  { path: ["cmp"], summary: "CMP: devices, their SIMs and SIM status" },
-  { path: ["cmp", "sim"], summary: "CMP SIMs" },
-];
-
-/** The CMP commands. */
-export const cmpCommandSpecs: readonly CommandSpec[] = [
-  {
+/** The CMP commands, by the export of cmp-commands.ts that runs each. */
+export const cmpSpecs = {
+  sims: {
     path: ["cmp", "sims"],
     summary: "Show devices and their SIMs, found by ICCID, IMSI or EID",
     usage: "[--by iccid|imsi|eid] ID...",
@@ -37,9 +29,8 @@ export const cmpCommandSpecs: readonly CommandSpec[] = [
       examples("simlessly cmp sims 89860468152080349618 89860468152080349626"),
       operationExitCodes,
     ],
-    load: () => cmp().then((module) => module.sims),
   },
-  {
+  simStatus: {
     path: ["cmp", "sim", "status"],
     summary: "Activate or deactivate SIMs (deactivating asks first)",
     usage: "(--activate | --deactivate [--yes]) [--by iccid|imsi] ID...",
@@ -63,6 +54,5 @@ simlessly cmp sim status --activate --by imsi 460048867619618`),
       confirmationSection,
       confirmedOperationExitCodes,
     ],
-    load: () => cmp().then((module) => module.simStatus),
   },
-];
+} satisfies Readonly<Record<string, CommandSpec>>;

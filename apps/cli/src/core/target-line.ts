@@ -1,4 +1,3 @@
-import type { SettingsOrigin } from "../config/product-settings.ts";
 import type { GlobalOptions } from "./command-spec.ts";
 import type { TextSink } from "./terminal.ts";
 
@@ -31,11 +30,21 @@ const productLabels: Readonly<Record<TargetProduct, string>> = {
   cmp: "CMP",
 };
 
+/**
+ * What the target line reads of a product's resolved settings (config/product-settings.ts
+ * resolves them; only their shape is named here, so this file imports nothing above it).
+ */
+export interface TargetSettings {
+  readonly baseUrl: string;
+  readonly origin: {
+    readonly profile: string | undefined;
+    readonly configFile: string | undefined;
+    readonly ignoredVariables: readonly string[];
+  };
+}
+
 /** The target of resolved settings. */
-export function targetOf(
-  product: TargetProduct,
-  settings: { readonly baseUrl: string; readonly origin: SettingsOrigin },
-): Target {
+export function targetOf(product: TargetProduct, settings: TargetSettings): Target {
   const { origin } = settings;
   return {
     product,

@@ -1,41 +1,28 @@
-import type { CommandGroup, CommandSpec } from "../command-spec.ts";
+import type { CommandSpec } from "../../core/command-spec.ts";
+import { examples } from "../../core/help-sections.ts";
 import {
   confirmationSection,
   confirmedOperationExitCodes,
   eidOption,
-  examples,
   inputOption,
   operationExitCodes,
   pageOptions,
   secretOutOption,
   waitOptions,
   yesOption,
-} from "./operation-help.ts";
+} from "../operation/operation-help.ts";
 
-// RSP commands besides `ac generate-batch`: one platform operation each.
+// The specs of the RSP commands besides `ac generate-batch`: one platform operation each.
+// One object per module of this folder, keyed by the export that runs each command; they
+// share one file so that `--help` reads one module for all of them.
 
-const ac = () => import("../../commands/rsp/ac-commands.ts");
-const profile = () => import("../../commands/rsp/profile-commands.ts");
-const order = () => import("../../commands/rsp/order-commands.ts");
-
+/** Where the secrets of an RSP command come from, and that they are never shown. */
 const secretsNote = `Secrets (Ki, OPc, PINs, PUKs, ADM1, UPP, codes) are read from --input, never
 from flags, and never printed: masked as [hidden] in the output.`;
 
-/** Groups of the RSP commands. */
-export const rspCommandGroups: readonly CommandGroup[] = [
-  { path: ["batch"], summary: "RSP batches: query the results of a batch" },
-  { path: ["profile"], summary: "RSP profiles: details, history, updates, deletion" },
-  {
-    path: ["config"],
-    summary: "RSP configurations (config list); this CLI's settings (config show)",
-  },
-  { path: ["order"], summary: "RSP (ES2+) orders: download, confirm, cancel, release, expire" },
-  { path: ["campaign"], summary: "RSP campaigns: add SIM records to a campaign's pool" },
-];
-
-/** The RSP commands. */
-export const rspCommandSpecs: readonly CommandSpec[] = [
-  {
+/** `simlessly ac generate` and `ac generate-upp`, by the export of ac-commands.ts that runs each. */
+export const acSpecs = {
+  generate: {
     path: ["ac", "generate"],
     summary: "Generate one activation code from a SIM record",
     usage: "--config-name NAME --input FILE|- --out FILE [--need-ac-link]",
@@ -55,9 +42,8 @@ never printed. ${secretsNote}`,
   sim.json: {"iccid":"89860468152080349618","imsi":"460048867619618","ki":"…","opc":"…"}`),
       operationExitCodes,
     ],
-    load: () => ac().then((module) => module.generate),
   },
-  {
+  generateUpp: {
     path: ["ac", "generate-upp"],
     summary: "Generate one activation code from an Unprotected Profile Package",
     usage: "--config-name NAME (--iccid ICCID --imsi IMSI --upp FILE | --input FILE|-) --out FILE",
@@ -79,9 +65,12 @@ fields (spn, ara, profileName, …) from --input. The activation code is written
   --upp profile.upp --out ac.json`),
       operationExitCodes,
     ],
-    load: () => ac().then((module) => module.generateUpp),
   },
-  {
+} satisfies Readonly<Record<string, CommandSpec>>;
+
+/** `simlessly batch info`, by the export of batch-info-command.ts that runs it. */
+export const batchInfoSpecs = {
+  info: {
     path: ["batch", "info"],
     summary: "Show a batch's status and per-ICCID results (codes only into --out)",
     usage: "BATCHCODE [--wait [--timeout SECONDS]] [--out FILE] [--need-ac-link]",
@@ -101,9 +90,12 @@ exist). --wait polls until the batch is COMPLETE. Exit 4 while it is still proce
 simlessly batch info B2023… --json`),
       operationExitCodes,
     ],
-    load: () => import("../../commands/rsp/batch-info-command.ts").then((module) => module.info),
   },
-  {
+} satisfies Readonly<Record<string, CommandSpec>>;
+
+/** `simlessly profile …`, by the export of profile-commands.ts that runs each. */
+export const profileSpecs = {
+  detail: {
     path: ["profile", "detail"],
     summary: "Show a profile's status, device and EID",
     usage: "ICCID",
@@ -111,9 +103,8 @@ simlessly batch info B2023… --json`),
     options: {},
     maxPositionals: 1,
     sections: [examples("simlessly profile detail 89860468152080349618"), operationExitCodes],
-    load: () => profile().then((module) => module.detail),
   },
-  {
+  log: {
     path: ["profile", "log"],
     summary: "List a profile's status history",
     usage: "ICCID [--page N] [--page-size N]",
@@ -122,9 +113,8 @@ simlessly batch info B2023… --json`),
     options: pageOptions,
     maxPositionals: 1,
     sections: [examples("simlessly profile log 89860468152080349618 --json"), operationExitCodes],
-    load: () => profile().then((module) => module.log),
   },
-  {
+  update: {
     path: ["profile", "update"],
     summary: "Update a profile's parameters (keys, PINs, MSISDN, PLMNs) from JSON",
     usage: "[ICCID] --input FILE|-",
@@ -139,9 +129,8 @@ as an argument instead of in the file. ${secretsNote}`,
       ),
       operationExitCodes,
     ],
-    load: () => profile().then((module) => module.update),
   },
-  {
+  updateUpp: {
     path: ["profile", "update-upp"],
     summary: "Replace a profile's UPP (its activation code stays valid)",
     usage: "ICCID --imsi IMSI (--upp FILE | --input FILE|-)",
@@ -158,9 +147,8 @@ ${secretsNote}`,
       examples("simlessly profile update-upp 8986… --imsi 4600… --upp profile.upp"),
       operationExitCodes,
     ],
-    load: () => profile().then((module) => module.updateUpp),
   },
-  {
+  remove: {
     path: ["profile", "delete"],
     summary: "Delete a profile (asks first)",
     usage: "ICCID [--force] [--yes]",
@@ -177,9 +165,8 @@ simlessly profile delete 89860468152080349618 --yes --json   (in a script)`),
       confirmationSection,
       confirmedOperationExitCodes,
     ],
-    load: () => profile().then((module) => module.remove),
   },
-  {
+  recycleTime: {
     path: ["profile", "recycle-time"],
     summary: "Change when a profile is recycled",
     usage: "ICCID --expire-time 'yyyy-MM-dd HH:mm:ss'",
@@ -197,9 +184,12 @@ simlessly profile delete 89860468152080349618 --yes --json   (in a script)`),
       examples("simlessly profile recycle-time 8986… --expire-time '2027-03-07 12:00:00'"),
       operationExitCodes,
     ],
-    load: () => profile().then((module) => module.recycleTime),
   },
-  {
+} satisfies Readonly<Record<string, CommandSpec>>;
+
+/** `simlessly config list`, by the export of config-commands.ts that runs it. */
+export const configSpecs = {
+  list: {
     path: ["config", "list"],
     summary: "List profile configurations",
     usage: "[--name TEXT] [--page N] [--page-size N]",
@@ -210,9 +200,12 @@ simlessly profile delete 89860468152080349618 --yes --json   (in a script)`),
     },
     maxPositionals: 0,
     sections: [examples("simlessly config list --name template"), operationExitCodes],
-    load: () => import("../../commands/rsp/config-commands.ts").then((module) => module.list),
   },
-  {
+} satisfies Readonly<Record<string, CommandSpec>>;
+
+/** `simlessly order …`, by the export of order-commands.ts that runs each. */
+export const orderSpecs = {
+  download: {
     path: ["order", "download"],
     summary: "Place a download order for a profile (ES2+ DownloadOrder)",
     usage: "ICCID [--eid EID] [--config-name NAME]",
@@ -224,9 +217,8 @@ simlessly profile delete 89860468152080349618 --yes --json   (in a script)`),
     },
     maxPositionals: 1,
     sections: [examples("simlessly order download 8986… --eid 8904…"), operationExitCodes],
-    load: () => order().then((module) => module.download),
   },
-  {
+  confirm: {
     path: ["order", "confirm"],
     summary: "Confirm an order (ES2+ ConfirmOrder); the code goes to --out",
     usage: "ICCID [--eid EID] [--input FILE|-] --out FILE",
@@ -239,9 +231,8 @@ written to --out FILE (0600, must not exist) and never printed.`,
       examples("simlessly order confirm 8986… --eid 8904… --out order.json"),
       operationExitCodes,
     ],
-    load: () => order().then((module) => module.confirm),
   },
-  {
+  cancel: {
     path: ["order", "cancel"],
     summary: "Cancel an open order (ES2+ CancelOrder; asks first)",
     usage: "ICCID [--eid EID] [--input FILE|-] [--yes]",
@@ -256,9 +247,8 @@ simlessly order cancel 8986… --input ac.json --yes`),
       confirmationSection,
       confirmedOperationExitCodes,
     ],
-    load: () => order().then((module) => module.cancel),
   },
-  {
+  release: {
     path: ["order", "release"],
     summary: "Release a confirmed profile for download (ES2+ ReleaseProfile)",
     usage: "ICCID",
@@ -266,9 +256,8 @@ simlessly order cancel 8986… --input ac.json --yes`),
     options: {},
     maxPositionals: 1,
     sections: [examples("simlessly order release 8986…"), operationExitCodes],
-    load: () => order().then((module) => module.release),
   },
-  {
+  expire: {
     path: ["order", "expire"],
     summary: "Expire an order (ES2+ ExpireOrder; asks first)",
     usage: "ICCID [--yes]",
@@ -281,9 +270,12 @@ deleted, so it asks first unless --yes.`,
       confirmationSection,
       confirmedOperationExitCodes,
     ],
-    load: () => order().then((module) => module.expire),
   },
-  {
+} satisfies Readonly<Record<string, CommandSpec>>;
+
+/** `simlessly campaign add`, by the export of campaign-commands.ts that runs it. */
+export const campaignSpecs = {
+  add: {
     path: ["campaign", "add"],
     summary: "Add SIM records to a campaign's pool",
     usage: "--campaign NAME --input FILE|-",
@@ -299,6 +291,5 @@ to a campaign's resource pool (addCampaignResource), 1-1000 at once, all or noth
       examples("simlessly campaign add --campaign Summer2027 --input sims.json"),
       operationExitCodes,
     ],
-    load: () => import("../../commands/rsp/campaign-commands.ts").then((module) => module.add),
   },
-];
+} satisfies Readonly<Record<string, CommandSpec>>;

@@ -1,9 +1,8 @@
-import type { CommandGroup, CommandSpec, OptionSpec } from "../command-spec.ts";
-import { examples, inputOption, operationExitCodes, waitOptions } from "./operation-help.ts";
+import type { CommandSpec, OptionSpec } from "../../core/command-spec.ts";
+import { examples } from "../../core/help-sections.ts";
+import { inputOption, operationExitCodes, waitOptions } from "../operation/operation-help.ts";
 
 // eIM commands: imports and allocations (batch tasks of 1-500 items) and their results.
-
-const eim = () => import("../../commands/eim/eim-commands.ts");
 
 const enabledOption: OptionSpec = {
   type: "string",
@@ -20,17 +19,9 @@ const allocateOptions: Readonly<Record<string, OptionSpec>> = {
 const batchNote = `--input holds a JSON list of items or the whole request body; 1-500 items.
 The answer is a batch task id: follow it with \`simlessly eim batch info ID --wait\`.`;
 
-/** Groups of the eIM commands. */
-export const eimCommandGroups: readonly CommandGroup[] = [
-  { path: ["eim"], summary: "eIM: import codes and devices, allocate codes, follow batch tasks" },
-  { path: ["eim", "ac"], summary: "eIM activation codes" },
-  { path: ["eim", "device"], summary: "eIM devices" },
-  { path: ["eim", "batch"], summary: "eIM batch tasks" },
-];
-
-/** The eIM commands. */
-export const eimCommandSpecs: readonly CommandSpec[] = [
-  {
+/** The eIM commands, by the export of eim-commands.ts that runs each. */
+export const eimSpecs = {
+  acImport: {
     path: ["eim", "ac", "import"],
     summary: "Import activation codes (batch task)",
     usage: "--input FILE|-",
@@ -44,9 +35,8 @@ never printed. ${batchNote}`,
   codes.json: [{"iccid":"8986…","ac":"1$…$…","apn":"internet"}]`),
       operationExitCodes,
     ],
-    load: () => eim().then((module) => module.acImport),
   },
-  {
+  deviceImport: {
     path: ["eim", "device", "import"],
     summary: "Import devices (batch task)",
     usage: "--input FILE|-",
@@ -58,9 +48,8 @@ group and organization. ${batchNote}`,
       examples(`echo '[{"eid":"8904…","imei":"3569…"}]' | simlessly eim device import --input -`),
       operationExitCodes,
     ],
-    load: () => eim().then((module) => module.deviceImport),
   },
-  {
+  allocate: {
     path: ["eim", "allocate"],
     summary: "Allocate an imported activation code to a device",
     usage: "ICCID --eid EID --imei IMEI [--enabled true|false]",
@@ -72,9 +61,8 @@ group and organization. ${batchNote}`,
       examples("simlessly eim allocate 8986… --eid 8904… --imei 3569… --enabled true"),
       operationExitCodes,
     ],
-    load: () => eim().then((module) => module.allocate),
   },
-  {
+  allocateSingle: {
     path: ["eim", "allocate-single"],
     summary: 'Allocate a code through the platform\'s "single allocate" path',
     usage: "ICCID --eid EID --imei IMEI [--enabled true|false]",
@@ -86,9 +74,8 @@ platform documents both paths alike without saying how they differ.`,
       examples("simlessly eim allocate-single 8986… --eid 8904… --imei 3569…"),
       operationExitCodes,
     ],
-    load: () => eim().then((module) => module.allocateSingle),
   },
-  {
+  batchAllocate: {
     path: ["eim", "batch", "allocate"],
     summary: "Allocate codes to devices in bulk (batch task)",
     usage: "--input FILE|- [--enabled true|false]",
@@ -106,9 +93,8 @@ echo '{"bindingRels":[{"iccid":"8986…","imei":"3569…"}],"enabled":false}' \\
   | simlessly eim batch allocate --input -`),
       operationExitCodes,
     ],
-    load: () => eim().then((module) => module.batchAllocate),
   },
-  {
+  batchInfo: {
     path: ["eim", "batch", "info"],
     summary: "Show a batch task's status and per-item results",
     usage: "BATCHID [--wait [--timeout SECONDS]]",
@@ -117,6 +103,5 @@ reason. Exit 4 while it is processing, 1 when some items failed.`,
     options: waitOptions,
     maxPositionals: 1,
     sections: [examples("simlessly eim batch info 1024 --wait"), operationExitCodes],
-    load: () => eim().then((module) => module.batchInfo),
   },
-];
+} satisfies Readonly<Record<string, CommandSpec>>;

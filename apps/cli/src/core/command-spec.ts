@@ -1,12 +1,7 @@
-import type { Readable } from "node:stream";
-import type { BatchApi } from "../batch/batch-api.ts";
-import type { Clock } from "../batch/clock.ts";
-import type { RspSettings } from "../config/product-settings.ts";
-import type { ClientLogging } from "../wiring/client-logging.ts";
-import type { CliLogLevel } from "./global-options.ts";
-import type { OnInterrupt } from "./interrupts.ts";
-import type { AnnounceTarget } from "./target-line.ts";
-import type { TextSink } from "./terminal.ts";
+import type { CliLogLevel } from "./log-level.ts";
+
+// What the parser and the help know of a command. The command's code is elsewhere and is
+// loaded only when it runs (see cli/commands.ts), so none of these types names it.
 
 /** One command-line option as the help shows it and the parser reads it. */
 export interface OptionSpec {
@@ -38,7 +33,6 @@ export interface CommandSpec {
   /** How many positional arguments the command takes at most. */
   readonly maxPositionals: number;
   readonly sections?: readonly HelpSection[];
-  readonly load: () => Promise<CommandModule>;
 }
 
 /** A group of commands, e.g. `ac`. */
@@ -63,30 +57,4 @@ export interface Invocation {
   readonly values: Readonly<Record<string, string | boolean | undefined>>;
   readonly positionals: readonly string[];
   readonly global: GlobalOptions;
-}
-
-/** Everything a command may touch, injected so tests need no process. */
-export interface CliContext {
-  readonly stdin: Readable;
-  readonly stdout: TextSink;
-  readonly stderr: TextSink;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly cwd: string;
-  /** Builds the RSP batch API from resolved settings and logging; tests pass a fake. */
-  readonly createBatchApi: (settings: RspSettings, logging: ClientLogging) => Promise<BatchApi>;
-  /** Time for polling and rate limits; the system clock unless a test passes its own. */
-  readonly clock?: Clock;
-  /** Where Ctrl+C and SIGTERM reach a command that can stop cleanly; none in tests. */
-  readonly onInterrupt?: OnInterrupt;
-  /**
-   * Called by a command once it knows which platform it talks to, before its first request:
-   * the entry point prints the target line and names the target in a failure's `--json`
-   * document. Set by runCli (a caller's own is replaced).
-   */
-  readonly announceTarget?: AnnounceTarget;
-}
-
-/** The code behind a command, loaded only when that command runs. */
-export interface CommandModule {
-  run(invocation: Invocation, context: CliContext): Promise<number>;
 }

@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { runCliForTest } from "../../../test/run-cli.ts";
+import { runCliForTest } from "../../test/run-cli.ts";
 import { batchFinished } from "./batch-finished.ts";
 
 let server: Server | undefined;

@@ -1,4 +1,4 @@
-import type { HelpSection, OptionSpec } from "../command-spec.ts";
+import type { HelpSection, OptionSpec } from "../../core/command-spec.ts";
 
 // Help pieces shared by the commands that run one platform operation each.
 
@@ -76,8 +76,3 @@ export const pageOptions: Readonly<Record<string, OptionSpec>> = {
     description: "Items per page, 1-1000 (default 100)",
   },
 };
-
-/** Help section of examples. */
-export function examples(body: string): HelpSection {
-  return { title: "Examples", body };
-}

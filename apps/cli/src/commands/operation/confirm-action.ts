@@ -1,8 +1,9 @@
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
-import { CliError } from "./cli-error.ts";
-import type { CliContext, Invocation } from "./command-spec.ts";
-import { ExitCode } from "./exit-code.ts";
+import { CliError } from "../../core/cli-error.ts";
+import type { Invocation } from "../../core/command-spec.ts";
+import { ExitCode } from "../../core/exit-code.ts";
+import type { CliContext } from "../command-module.ts";
 
 /** What a command that destroys or irreversibly changes platform state asks about. */
 export interface Confirmation {

@@ -1,8 +1,8 @@
 import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { MemorySink } from "../../test/test-io.ts";
-import { CliError } from "./cli-error.ts";
-import type { Invocation } from "./command-spec.ts";
+import { MemorySink } from "../../../test/test-io.ts";
+import { CliError } from "../../core/cli-error.ts";
+import type { Invocation } from "../../core/command-spec.ts";
 import { confirmAction } from "./confirm-action.ts";
 
 const iccid = "89860468152080349618";
