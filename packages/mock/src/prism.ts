@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { extname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { documentPath, isProduct, type Product } from "./documents.ts";
 
 /** How Prism serves a document. */
@@ -20,6 +22,11 @@ export interface PrismOptions {
   readonly host?: string;
   /** How long to wait for Prism to listen before giving up. */
   readonly startTimeoutMs?: number;
+  /**
+   * Folder of the `@stoplight/prism-cli` package to run; by default the one this package
+   * depends on. Whichever it is, it gets the fixes Prism needs here (prism-server-fix.ts).
+   */
+  readonly prismPackage?: string;
 }
 
 /** A running Prism server. */
@@ -32,17 +39,29 @@ export interface RunningPrism {
 
 const listeningLine = /Prism is listening on (http:\/\/\S+)/;
 const require = createRequire(import.meta.url);
+// Beside this module: `.ts` when run from source, `.js` once built.
+const launcher = fileURLToPath(
+  new URL(`./prism-launcher${extname(fileURLToPath(import.meta.url))}`, import.meta.url),
+);
 
 /**
  * Starts Prism in its own process (it holds hundreds of MB and must not share the caller's
- * event loop) and resolves once it listens.
+ * event loop), through prism-launcher.ts, and resolves once it listens.
  */
 export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const { mode = "mock", port = 0, host = "127.0.0.1", startTimeoutMs = 60_000 } = options;
   if (mode === "proxy" && options.upstream === undefined) {
     throw new Error("startPrism: proxy mode needs an upstream URL");
   }
-  const args = [prismEntry(), mode, "--host", host, "--port", String(port)];
+  const args = [
+    launcher,
+    prismEntry(options.prismPackage),
+    mode,
+    "--host",
+    host,
+    "--port",
+    String(port),
+  ];
   if (options.errors) args.push("--errors");
   if (options.dynamic) args.push("--dynamic");
   args.push(resolveDocument(options.document));
@@ -57,7 +76,8 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   return { url, stop: () => stopChild(child) };
 }
 
-function prismEntry(): string {
+function prismEntry(prismPackage: string | undefined): string {
+  if (prismPackage !== undefined) return join(prismPackage, "dist", "index.js");
   return require.resolve("@stoplight/prism-cli/dist/index.js");
 }
 
