@@ -31,9 +31,6 @@ const workspace = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const installed = ["@simlessly/client", "@simlessly/cli", "@simlessly/mock"] as const;
 const typesNode = "@types/node@24.19.2";
 
-/** Prism's answer to a malformed JSON body, checked only when this is set (see the README). */
-const checkPrismMalformedJson = process.env.SIMLESSLY_REHEARSE_PRISM_JSON === "1";
-
 /** The pinned Node 24's real binary, found by asking it: the workspace's bin is a link. */
 const pinnedNode = execFileSync(join(workspace, "node_modules/.bin/node"), [
   "-p",
@@ -252,7 +249,7 @@ describe.each(runtimes)("installed with npm on $label", (runtime) => {
     }
   });
 
-  it.runIf(checkPrismMalformedJson)(
+  it(
     "answers a malformed JSON body through the installed Prism with 400, quickly",
     async () => {
       const { folder, env } = current();
