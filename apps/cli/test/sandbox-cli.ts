@@ -34,7 +34,7 @@ export interface SandboxCli {
  * minutes as long as a test sleeps less than that in total).
  */
 export async function startSandboxCli(
-  options: { batchDelayMs?: number } = {},
+  options: { batchDelayMs?: number; webhookUrl?: string } = {},
 ): Promise<SandboxCli> {
   let advancedMs = 0;
   const clock: Clock = {
@@ -50,6 +50,7 @@ export async function startSandboxCli(
     seed: 7,
     batchDelayMs: options.batchDelayMs ?? 1000,
     now: clock.now,
+    ...(options.webhookUrl === undefined ? {} : { webhookUrl: options.webhookUrl }),
   });
   const { rsp, eim, cmp } = sandbox.credentials;
   const env = {

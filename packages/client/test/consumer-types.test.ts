@@ -33,6 +33,7 @@ import {
   type RspData,
 } from "@simlessly/client";
 import { cmpValidator, eimValidator, rspValidator } from "@simlessly/client/validation";
+import { parseWebhook, SimlesslyWebhookError, verifyWebhook } from "@simlessly/client/webhooks";
 import { bytesToSign, signRequest, verifySignedRequest } from "@simlessly/signing";
 import { type SigningVectorFile, vectorBodyBytes } from "@simlessly/signing/vectors";
 
@@ -51,6 +52,19 @@ export async function generate(baseUrl: string): Promise<string | undefined> {
     else if (error instanceof SimlesslyTimeoutError) console.log(error.scope);
     else if (error instanceof SimlesslyConnectionError) console.log(error.sent);
     if (error instanceof SimlesslyError) console.log(error.operationId, error.attempts);
+    throw error;
+  }
+}
+
+export async function receive(body: Uint8Array, headers: Record<string, string | string[] | undefined>): Promise<string> {
+  try {
+    await verifyWebhook({ body, headers, secretKey: "s", replayStore: { seen: async () => false } });
+    const webhook = parseWebhook(body);
+    if (webhook.kind === "profileStatus") return webhook.payload.notificationStatus.status;
+    if (webhook.kind === "eim") return String(webhook.payload.resultDtoitems.length);
+    return webhook.payload.status;
+  } catch (error) {
+    if (error instanceof SimlesslyWebhookError) return error.reason;
     throw error;
   }
 }

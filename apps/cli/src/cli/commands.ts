@@ -9,7 +9,13 @@ import {
   orderSpecs,
   profileSpecs,
 } from "../commands/rsp/rsp-specs.ts";
-import { acGenerateBatchSpec, configShowSpec, sandboxSpec, signSpec } from "../commands/specs.ts";
+import {
+  acGenerateBatchSpec,
+  configShowSpec,
+  sandboxSpec,
+  sandboxTriggerSpec,
+  signSpec,
+} from "../commands/specs.ts";
 import type { CommandGroup, CommandSpec } from "../core/command-spec.ts";
 
 // The command tree. Each command's spec (help and options) lives in the folder of its code,
@@ -73,6 +79,7 @@ export const commands: readonly RegisteredCommand[] = withConfigNameHints([
   ...cmpCommandSpecs,
   { ...configShowSpec, load: () => import("../commands/config-show-command.ts") },
   { ...sandboxSpec, load: () => import("../commands/sandbox-command.ts") },
+  { ...sandboxTriggerSpec, load: () => import("../commands/sandbox-trigger-command.ts") },
 ]);
 
 /**

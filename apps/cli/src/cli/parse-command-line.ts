@@ -117,7 +117,12 @@ function splitCommandWords(args: readonly string[]): { path: string[]; rest: str
     );
     if (!afterCommand && known) {
       path.push(arg);
-      if (commands.some((entry) => samePath(entry.path, path))) afterCommand = true;
+      // A command may also lead to longer ones (`sandbox`, `sandbox trigger`): the next word
+      // may still name one, and is a positional only if it does not.
+      const longer = commands.some(
+        (entry) => entry.path.length > path.length && startsWith(entry.path, path),
+      );
+      if (!longer && commands.some((entry) => samePath(entry.path, path))) afterCommand = true;
       continue;
     }
     afterCommand = true;

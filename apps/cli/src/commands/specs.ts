@@ -216,7 +216,8 @@ export const sandboxSpec: CommandSpec = {
   description: `Starts the stateful sandbox of @simlessly/mock on 127.0.0.1 and runs it until Ctrl+C.
 It checks signatures, keeps profiles and batches, and fails on purpose when asked, so
 that every command here can be tried before you have credentials. It prints its URL and
-the demo credentials it accepts (SIMLESSLY_* variables replace them).`,
+the demo credentials it accepts (SIMLESSLY_* variables replace them). \`simlessly sandbox
+trigger\` plays device events on it (download, install …) from another shell.`,
   options: {
     port: {
       type: "string",
@@ -300,6 +301,68 @@ the demo credentials it accepts (SIMLESSLY_* variables replace them).`,
       body: `simlessly sandbox --port 4020 --error-rate 0.05 --seed 7
 SIMLESSLY_BASE_URL=http://127.0.0.1:4020 SIMLESSLY_ACCESS_KEY=… SIMLESSLY_SECRET_KEY=… \\
   simlessly ac generate-batch --config-name templateRegular01 --input sims.csv --out run1`,
+    },
+  ],
+};
+
+/** `simlessly sandbox trigger`, run by sandbox-trigger-command.ts. */
+export const sandboxTriggerSpec: CommandSpec = {
+  path: ["sandbox", "trigger"],
+  summary: "Play a device event (download, install …) on a running sandbox",
+  usage: "EVENT --iccid ICCID [--eid EID] [--url URL]",
+  description: `Tells a running sandbox that a device did something with a profile, through its admin
+API (POST /__sandbox/device-events): the profile changes status and the sandbox sends the
+profile status webhook to its --webhook-url, as the platform does when a phone acts.
+Prints the profile's new status and how the webhook went (waiting for it up to
+--webhook-wait); --json prints the sandbox's answer with the delivery attempts.
+
+EVENT is one of:
+  download  the device downloads the profile (Available or Released → Downloaded)
+  install   it installs it (Downloaded → Installed)
+  enable    it enables it (Installed or Disabled → Enabled)
+  disable   it disables it (Enabled → Disabled)
+  delete    it deletes it (Downloaded, Installed, Enabled or Disabled → Deleted)
+(the sandbox's names DOWNLOADED, INSTALLED, ENABLE, DISABLE and DELETE work too). An event
+the status does not allow fails as the platform's does (exit 1), and its FAILED webhook
+is still sent.
+
+The sandbox is the RSP base URL (SIMLESSLY_BASE_URL or the profile's baseUrl) or --url.
+It must be on this machine: any other address, and the platform's (*.simlessly.com) above
+all, is refused (exit 2) with nothing sent. No credentials are used.`,
+  options: {
+    iccid: { type: "string", valueName: "ICCID", description: "The profile's ICCID" },
+    eid: {
+      type: "string",
+      valueName: "EID",
+      description:
+        "The device's EID, 32 digits (default: the EID the profile is bound to, else an\nexample EID)",
+    },
+    url: {
+      type: "string",
+      valueName: "URL",
+      description: "The sandbox's address (default: the RSP base URL)",
+    },
+    "webhook-wait": {
+      type: "string",
+      valueName: "SECONDS",
+      description: "How long to wait for the webhook's delivery (default 2; 0 does not wait)",
+    },
+  },
+  maxPositionals: 1,
+  sections: [
+    examples(`# one shell: the sandbox, sending its webhooks to your receiver
+simlessly sandbox --port 4020 --webhook-url http://127.0.0.1:8080/simlessly/webhook
+# another shell: a profile, then what a phone would do with it
+export SIMLESSLY_BASE_URL=http://127.0.0.1:4020 SIMLESSLY_ACCESS_KEY=… SIMLESSLY_SECRET_KEY=…
+simlessly ac generate --config-name templateRegular01 --input sim.json --out code.txt
+simlessly sandbox trigger download --iccid 89860468152080349618
+simlessly sandbox trigger install --iccid 89860468152080349618`),
+    {
+      title: "Exit codes",
+      body: `0  the event was played
+1  the sandbox refused it (the profile's status does not allow it, no profile has the
+   ICCID) or no sandbox answers
+2  invalid usage, unknown event, or an address that is not a local sandbox`,
     },
   ],
 };

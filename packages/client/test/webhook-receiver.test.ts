@@ -1,0 +1,93 @@
+// A receiver built on @simlessly/client/webhooks, fed over loopback HTTP by the sandbox of
+// @simlessly/mock: a device event played through the sandbox's admin API makes it POST a
+// signed profile status notification, which is verified over the exact bytes received and
+// parsed. Sent again, the same request is refused as a replay.
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { adminHeaderName, adminHeaderValue, createSandbox, type Sandbox } from "@simlessly/mock";
+import { afterEach, describe, expect, it } from "vitest";
+import { createRspClient } from "../src/clients/rsp-client.ts";
+import {
+  createMemoryReplayStore,
+  parseWebhook,
+  verifyWebhook,
+  WebhookReplayError,
+  WebhookSignatureError,
+} from "../src/webhooks.ts";
+
+let sandbox: Sandbox | undefined;
+let receiver: Server | undefined;
+afterEach(async () => {
+  await sandbox?.stop();
+  const running = receiver;
+  receiver = undefined;
+  if (running !== undefined) await new Promise((resolve) => running.close(resolve));
+});
+
+interface Received {
+  readonly headers: IncomingHttpHeaders;
+  readonly body: Buffer;
+}
+
+/** A loopback receiver that answers 200 and resolves with the first request it gets. */
+async function receiveOne(): Promise<{ url: string; received: Promise<Received> }> {
+  let deliver: (value: Received) => void = () => {};
+  const received = new Promise<Received>((resolve) => {
+    deliver = resolve;
+  });
+  receiver = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      response.writeHead(200).end();
+      deliver({ headers: request.headers, body: Buffer.concat(chunks) });
+    });
+  });
+  const listening = receiver;
+  await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(listening.address() as AddressInfo).port}/hook`, received };
+}
+
+describe("webhooks from the sandbox", () => {
+  it("verifies and parses a profile status notification over the exact bytes received", async () => {
+    const { url, received } = await receiveOne();
+    sandbox = await createSandbox({ env: {}, seed: 11, batchDelayMs: 0, webhookUrl: url });
+    const { accessKey, secretKey } = sandbox.credentials.rsp;
+    const rsp = createRspClient({ baseUrl: sandbox.url, accessKey, secretKey });
+    const iccid = "89860468152080349618";
+    const eid = "89049032000001000000012345678901";
+    await rsp.generateAc({
+      configName: "templateRegular01",
+      iccid,
+      imsi: "460048867619618",
+      ki: "6BE2053E8580B135CD43443380DB7111",
+    });
+    const event = await fetch(`${sandbox.url}/__sandbox/device-events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", [adminHeaderName]: adminHeaderValue },
+      body: JSON.stringify({ iccid, eid, event: "DOWNLOADED", deviceName: "Pixel 8" }),
+    });
+    expect(event.status).toBe(200);
+
+    const { headers, body } = await received;
+    const replayStore = createMemoryReplayStore();
+    const verified = await verifyWebhook({ body, headers, secretKey, accessKey, replayStore });
+    expect(verified).toMatchObject({ requestId: headers["request-id"], accessKey });
+
+    const webhook = parseWebhook(body);
+    expect(webhook.kind).toBe("profileStatus");
+    if (webhook.kind !== "profileStatus") return;
+    expect(webhook.payload).toMatchObject({ iccid, eid, notificationType: "DOWNLOADED" });
+    expect(["SUCCESS", "FAILED"]).toContain(webhook.payload.notificationStatus.status);
+
+    await expect(verifyWebhook({ body, headers, secretKey, replayStore })).rejects.toBeInstanceOf(
+      WebhookReplayError,
+    );
+    // One byte changed (re-serialized JSON would differ the same way) fails the signature.
+    const changed = Buffer.from(body);
+    changed[changed.length - 1] = 0x20;
+    await expect(
+      verifyWebhook({ body: changed, headers, secretKey, replayStore: createMemoryReplayStore() }),
+    ).rejects.toBeInstanceOf(WebhookSignatureError);
+  });
+});
