@@ -12,6 +12,7 @@ import {
 import {
   acGenerateBatchSpec,
   configShowSpec,
+  listenSpec,
   sandboxSpec,
   sandboxTriggerSpec,
   signSpec,
@@ -80,6 +81,7 @@ export const commands: readonly RegisteredCommand[] = withConfigNameHints([
   { ...configShowSpec, load: () => import("../commands/config-show-command.ts") },
   { ...sandboxSpec, load: () => import("../commands/sandbox-command.ts") },
   { ...sandboxTriggerSpec, load: () => import("../commands/sandbox-trigger-command.ts") },
+  { ...listenSpec, load: () => import("../commands/listen-command.ts") },
 ]);
 
 /**

@@ -366,3 +366,67 @@ simlessly sandbox trigger install --iccid 89860468152080349618`),
     },
   ],
 };
+
+/** `simlessly listen`, run by listen-command.ts. */
+export const listenSpec: CommandSpec = {
+  path: ["listen"],
+  summary: "Receive webhooks locally: verify, print and forward them (development)",
+  usage: "[--port N] [--host ADDRESS] [--forward-to URL] [--json]",
+  description: `A local webhook receiver for development. Listens on 127.0.0.1 (port 4040 unless
+--port; 0 takes a free one) and prints on stderr the URL to give the sandbox's
+--webhook-url. Every POST is verified over its exact bytes with the RSP secret key of the
+resolved settings (SIMLESSLY_SECRET_KEY or the profile's secretKey; exit 3 when missing):
+its signature, its timestamp (within 5 minutes) and its Request-ID (accepted once).
+
+Each verified webhook prints one line on stdout: the time received, the kind
+(profileStatus, recycle, eim), the ICCID and what happened (notificationType and
+status, or the status); --json prints the parsed event as one JSON line instead, with
+the fields the contract marks secret (matchingId) masked. A refused request prints one
+line on stderr with the status answered and why (never its body): 401 a bad signature
+or a stale timestamp, 409 a Request-ID already accepted, 400 a missing header or a body
+that is no known notification.
+
+--forward-to URL posts each verified webhook on to your endpoint with the same bytes
+and the signing headers (Signature, Timestamp, Request-ID, Access-Key, Sign-Method), so
+that it verifies them as it would the platform's, and adds the endpoint's status to the
+event's line. The sender is answered after the forward, with the endpoint's status (502
+when it cannot be reached or takes over 10 s): the sandbox's delivery log, and its
+retries, then reflect your endpoint. A failing endpoint does not stop listening.
+Without --forward-to, a verified webhook is answered 204.
+
+Ctrl+C or SIGTERM closes the server and exits 0.`,
+  options: {
+    port: {
+      type: "string",
+      valueName: "N",
+      description: "The port to listen on (default 4040; 0 takes a free port)",
+    },
+    host: {
+      type: "string",
+      valueName: "ADDRESS",
+      description: "The address to listen on (default 127.0.0.1: this machine only)",
+    },
+    "forward-to": {
+      type: "string",
+      valueName: "URL",
+      description:
+        "Your endpoint: verified webhooks are posted on to it, bytes and headers as received",
+    },
+  },
+  maxPositionals: 0,
+  sections: [
+    examples(`# one shell: the sandbox, sending its webhooks to listen
+simlessly sandbox --port 4020 --webhook-url http://127.0.0.1:4040
+# another: listen, passing them on to your app
+export SIMLESSLY_BASE_URL=http://127.0.0.1:4020 SIMLESSLY_ACCESS_KEY=… SIMLESSLY_SECRET_KEY=…
+simlessly listen --forward-to http://localhost:3000/hooks
+# a third: what a phone would do with a profile
+simlessly sandbox trigger install --iccid 89860468152080349618`),
+    {
+      title: "Exit codes",
+      body: `0  stopped by Ctrl+C or SIGTERM
+2  invalid usage, or the port cannot be listened on
+3  no usable RSP credentials (the secret key verifies the webhooks)`,
+    },
+  ],
+};
