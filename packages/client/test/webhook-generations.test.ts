@@ -2,8 +2,6 @@
 // speaking each docs generation of the profile status notification: once normalized, every
 // generation validates against the contract (strict) and reads the same, apart from the
 // fields the older ones never send.
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { rspSchemas } from "@simlessly/contract";
 import { createSandbox, type Sandbox, type WebhookGeneration } from "@simlessly/mock";
 import { afterEach, describe, expect, it } from "vitest";
@@ -11,38 +9,18 @@ import { normalizeProfileStatusNotification } from "../src/answers/normalize-pro
 import { judgeBody } from "../src/answers/response-validation.ts";
 import { createRspClient } from "../src/clients/rsp-client.ts";
 import { rspValidator } from "../src/validation.ts";
+import { localServers, receiveFirst } from "./support/local-server.ts";
 
 let sandbox: Sandbox | undefined;
-let receiver: Server | undefined;
+const servers = localServers();
 afterEach(async () => {
   await sandbox?.stop();
-  const running = receiver;
-  receiver = undefined;
-  if (running !== undefined) await new Promise((resolve) => running.close(resolve));
+  await servers.closeAll();
 });
-
-/** A loopback receiver; resolves with the first body it gets. */
-async function receiveOne(): Promise<{ url: string; body: Promise<string> }> {
-  let deliver: (body: string) => void = () => {};
-  const body = new Promise<string>((resolve) => {
-    deliver = resolve;
-  });
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      response.writeHead(200).end();
-      deliver(Buffer.concat(chunks).toString("utf8"));
-    });
-  });
-  const listening = receiver;
-  await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(listening.address() as AddressInfo).port}/hook`, body };
-}
 
 /** Generates a profile, releases nothing, and plays a failed download: one notification. */
 async function notificationIn(generation: WebhookGeneration): Promise<unknown> {
-  const { url, body } = await receiveOne();
+  const { url, first } = await receiveFirst(servers);
   sandbox = await createSandbox({
     env: {},
     seed: 7,
@@ -65,7 +43,7 @@ async function notificationIn(generation: WebhookGeneration): Promise<unknown> {
   });
   await rsp.downloadOrder({ iccid, eid });
   sandbox.admin.deviceEvent({ iccid, eid, event: "DOWNLOADED", deviceName: "Pixel 8" });
-  return JSON.parse(await body);
+  return JSON.parse((await first).body.toString("utf8"));
 }
 
 describe("profile status notifications from the sandbox, per docs generation", () => {

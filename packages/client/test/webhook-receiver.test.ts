@@ -2,8 +2,6 @@
 // @simlessly/mock: a device event played through the sandbox's admin API makes it POST a
 // signed profile status notification, which is verified over the exact bytes received and
 // parsed. Sent again, the same request is refused as a replay.
-import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { adminHeaderName, adminHeaderValue, createSandbox, type Sandbox } from "@simlessly/mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { createRspClient } from "../src/clients/rsp-client.ts";
@@ -14,43 +12,18 @@ import {
   WebhookReplayError,
   WebhookSignatureError,
 } from "../src/webhooks.ts";
+import { localServers, receiveFirst } from "./support/local-server.ts";
 
 let sandbox: Sandbox | undefined;
-let receiver: Server | undefined;
+const servers = localServers();
 afterEach(async () => {
   await sandbox?.stop();
-  const running = receiver;
-  receiver = undefined;
-  if (running !== undefined) await new Promise((resolve) => running.close(resolve));
+  await servers.closeAll();
 });
-
-interface Received {
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
-
-/** A loopback receiver that answers 200 and resolves with the first request it gets. */
-async function receiveOne(): Promise<{ url: string; received: Promise<Received> }> {
-  let deliver: (value: Received) => void = () => {};
-  const received = new Promise<Received>((resolve) => {
-    deliver = resolve;
-  });
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      response.writeHead(200).end();
-      deliver({ headers: request.headers, body: Buffer.concat(chunks) });
-    });
-  });
-  const listening = receiver;
-  await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${(listening.address() as AddressInfo).port}/hook`, received };
-}
 
 describe("webhooks from the sandbox", () => {
   it("verifies and parses a profile status notification over the exact bytes received", async () => {
-    const { url, received } = await receiveOne();
+    const { url, first: received } = await receiveFirst(servers);
     sandbox = await createSandbox({ env: {}, seed: 11, batchDelayMs: 0, webhookUrl: url });
     const { accessKey, secretKey } = sandbox.credentials.rsp;
     const rsp = createRspClient({ baseUrl: sandbox.url, accessKey, secretKey });

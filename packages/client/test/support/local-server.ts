@@ -153,3 +153,21 @@ export function localServers(): {
     },
   };
 }
+
+/**
+ * A webhook receiver on `servers`: answers every request 200 and resolves `first` with the
+ * first request it gets, its exact bytes included.
+ */
+export async function receiveFirst(
+  servers: ReturnType<typeof localServers>,
+): Promise<{ url: string; first: Promise<ReceivedRequest> }> {
+  let deliver: (request: ReceivedRequest) => void = () => {};
+  const first = new Promise<ReceivedRequest>((resolve) => {
+    deliver = resolve;
+  });
+  const server = await servers.serve((index, request) => {
+    if (index === 0) deliver(request);
+    return { status: 200 };
+  });
+  return { url: `${server.url}/hook`, first };
+}
