@@ -165,20 +165,27 @@ export function createProductClient<Paths extends {}>(
   });
   const raw = createClient<Paths, "application/json">({ baseUrl, fetch: transport.fetch });
 
+  // Each operation's URL and method, worked out once rather than on every call.
+  const targets = new Map(
+    setup.operations.map((operation) => [operation, targetOfAny(operation)] as const),
+  );
+  function targetOfAny(operation: CallableOperation) {
+    return { url: baseUrl + operation.path, method: operation.method.toUpperCase() };
+  }
+  const targetOf = (operation: CallableOperation) =>
+    targets.get(operation) ?? targetOfAny(operation);
+
   async function call(operation: CallableOperation, body: unknown, callOptions: CallOptions = {}) {
     const { operationId } = operation;
     // Checked before sending, so the error proves nothing was sent. The whole schema only in
     // `strict`: checking 200 batch records costs about as much as the call itself, and the
     // server checks them anyway; the batch limits always.
-    const issues = [
-      ...batchIssues(setup.batchLimits, operationId, body),
-      ...judgeBody(
-        validation === "strict" ? "strict" : "off",
-        options.validator,
-        operation.requestSchema,
-        body,
-      ).rejected,
-    ];
+    const issues = batchIssues(setup.batchLimits, operationId, body);
+    if (validation === "strict") {
+      issues.push(
+        ...judgeBody("strict", options.validator, operation.requestSchema, body).rejected,
+      );
+    }
     if (issues.length > 0) throw new SimlesslyInvalidRequestError({ operationId, issues });
     // Serialized once, here, and handed to the transport, which signs and sends exactly this
     // text. It does not travel inside a Request: wrapping a 30 KB body in one costs about
@@ -195,8 +202,7 @@ export function createProductClient<Paths extends {}>(
     }
     const { result } = await transport.call({
       operation,
-      url: baseUrl + operation.path,
-      method: operation.method.toUpperCase(),
+      ...targetOf(operation),
       body: text ?? null,
       headers: callOptions.headers,
       signal: callOptions.signal,

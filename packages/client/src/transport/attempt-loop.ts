@@ -26,6 +26,7 @@ import {
   notifyAfterAttempt,
 } from "./attempt-hooks.ts";
 import type { Clock } from "./clock.ts";
+import { createDeadlineWatch } from "./deadline-watch.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { decideRetry, type RetryPolicy } from "./retry-policy.ts";
 import { type FetchLike, sendAttempt, type WireBody } from "./send-attempt.ts";
@@ -95,6 +96,7 @@ export function createAttemptLoop(
   config: TransportConfig,
 ): (call: OutgoingCall) => Promise<DeliveredCall> {
   const { log, redactor, hooks } = config;
+  const deadlines = createDeadlineWatch();
 
   // What a call that ends without data throws: the decided error (logged), or the caller's
   // own abort reason.
@@ -200,6 +202,7 @@ export function createAttemptLoop(
         signal,
         timeoutMs,
         deadline,
+        deadlines,
       });
 
       if (hooks.afterAttempt !== undefined) {

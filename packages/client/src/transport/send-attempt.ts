@@ -3,6 +3,7 @@
 // the middle of a body cannot hold a call forever. A redirect is not followed, and not read:
 // it is reported as a failure naming at most the target's origin.
 import type { AttemptFailure } from "../errors/attempt-failure.ts";
+import type { DeadlineWatch } from "./deadline-watch.ts";
 import { classifyNetworkError } from "./network-failure.ts";
 import { readRedirect } from "./redirect.ts";
 
@@ -33,6 +34,8 @@ export interface AttemptInput {
   readonly timeoutMs: number;
   /** When the whole call must be over (local milliseconds). */
   readonly deadline: number;
+  /** Ends the attempt at its time limit. */
+  readonly deadlines: DeadlineWatch;
 }
 
 /** An answer, whatever its status (a redirect excepted), or why there is none. */
@@ -70,7 +73,7 @@ export async function sendAttempt(input: AttemptInput): Promise<AttemptResult> {
     };
   }
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(timedOut), limitMs);
+  const unwatch = input.deadlines.watch(Date.now() + limitMs, () => controller.abort(timedOut));
   const { signal } = input;
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
@@ -116,7 +119,7 @@ export async function sendAttempt(input: AttemptInput): Promise<AttemptResult> {
       limitMs,
     };
   } finally {
-    clearTimeout(timer);
+    unwatch();
     signal?.removeEventListener("abort", onAbort);
   }
 }

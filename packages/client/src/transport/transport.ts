@@ -49,15 +49,19 @@ function answerHeaders(response: Response): Headers {
   return headers;
 }
 
+const jsonHeaders: Readonly<Record<string, string>> = Object.freeze({
+  "content-type": "application/json",
+});
+
 // A typed call's headers as a Request would carry them. A caller's headers go through Headers,
 // which refuses a bad name or value before anything is sent and trims values as fetch would.
+// Without any, the shared set: the attempt loop copies it before adding to it.
 function typedCallHeaders(extra: Readonly<Record<string, string>> | undefined) {
+  if (extra === undefined) return jsonHeaders;
   const headers: Record<string, string> = {};
-  if (extra !== undefined) {
-    new Headers(extra).forEach((value, name) => {
-      headers[name] = value;
-    });
-  }
+  new Headers(extra).forEach((value, name) => {
+    headers[name] = value;
+  });
   headers["content-type"] = "application/json";
   return headers;
 }
