@@ -1,7 +1,8 @@
 // POST /webhooks: verify, parse, store, then answer. The answers, chosen so that a sender
 // retrying on anything but 2xx does the right thing:
 //
-//   200  stored, or a duplicate of a stored delivery (same Request-ID: already handled)
+//   200  stored, or a duplicate: the same Request-ID, or the same notification sent again
+//        under a new one (event-store.ts); either way already handled
 //   400  malformed: a header missing or unreadable, a body that is no known notification
 //   401  bad signature, or a Timestamp outside the window (its freshness cannot be vouched for)
 //   413  a body over the limit

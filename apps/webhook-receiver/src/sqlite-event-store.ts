@@ -2,12 +2,19 @@
 // committed event survives a crash), the schema created when it opens. DatabaseSync is
 // synchronous, so an event is on disk when `append` returns: before the receiver answers.
 import { DatabaseSync } from "node:sqlite";
-import type { AppendResult, EventStore, NewEvent, StoredEvent } from "./event-store.ts";
+import {
+  type AppendResult,
+  type EventStore,
+  eventKey,
+  type NewEvent,
+  type StoredEvent,
+} from "./event-store.ts";
 
-const schema = `
+const table = `
 CREATE TABLE IF NOT EXISTS events (
   id              INTEGER PRIMARY KEY AUTOINCREMENT,
   request_id      TEXT    NOT NULL UNIQUE,
+  event_key       TEXT,
   kind            TEXT    NOT NULL,
   iccid           TEXT    NOT NULL,
   eid             TEXT    NOT NULL,
@@ -19,26 +26,42 @@ CREATE TABLE IF NOT EXISTS events (
   device_name     TEXT,
   client_ip       TEXT,
   installed_times INTEGER
-);
+)`;
+
+// event_key may be null only in rows stored before the column existed (see addEventKeys).
+const indexes = `
+CREATE UNIQUE INDEX IF NOT EXISTS events_by_key ON events (event_key);
 CREATE INDEX IF NOT EXISTS events_by_profile ON events (iccid, occurred_at, id);
 `;
 
 const columns = `id, request_id, kind, iccid, eid, notification_type, status, occurred_at,
   received_at, config_name, device_name, client_ip, installed_times`;
 
+/** The EventStore on SQLite: every method answers at once. */
+export interface SqliteEventStore extends EventStore {
+  append(event: NewEvent): AppendResult;
+  seen(requestId: string): boolean;
+  eventsFor(iccid: string): readonly StoredEvent[];
+  latestFor(iccid: string): StoredEvent | null;
+  close(): void;
+}
+
 /** Opens (creating when absent) the SQLite database at `path`; `:memory:` for a throwaway. */
-export function openSqliteEventStore(path: string): EventStore {
+export function openSqliteEventStore(path: string): SqliteEventStore {
   const db = new DatabaseSync(path);
   db.exec("PRAGMA journal_mode = WAL");
   // FULL: a commit is fsynced before `append` returns, which is what answering 2xx promises.
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA busy_timeout = 5000");
-  db.exec(schema);
+  db.exec(table);
+  addEventKeys(db);
+  db.exec(indexes);
 
-  // ON CONFLICT DO NOTHING makes the duplicate check and the write one atomic statement.
-  const insert = db.prepare(`INSERT INTO events (request_id, kind, iccid, eid, notification_type,
-    status, occurred_at, received_at, config_name, device_name, client_ip, installed_times)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (request_id) DO NOTHING`);
+  // ON CONFLICT DO NOTHING, on either unique column, makes the duplicate check and the write
+  // one atomic statement.
+  const insert = db.prepare(`INSERT INTO events (request_id, event_key, kind, iccid, eid,
+    notification_type, status, occurred_at, received_at, config_name, device_name, client_ip,
+    installed_times) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`);
   const byRequest = db.prepare("SELECT 1 AS found FROM events WHERE request_id = ?");
   const byProfile = db.prepare(
     `SELECT ${columns} FROM events WHERE iccid = ? ORDER BY occurred_at, id`,
@@ -51,6 +74,7 @@ export function openSqliteEventStore(path: string): EventStore {
     append(event: NewEvent): AppendResult {
       const result = insert.run(
         event.requestId,
+        eventKey(event),
         event.kind,
         event.iccid,
         event.eid,
@@ -93,4 +117,34 @@ function toEvent(row: Row): StoredEvent {
     clientIp: row.client_ip === null ? null : String(row.client_ip),
     installedTimes: row.installed_times === null ? null : Number(row.installed_times),
   };
+}
+
+/**
+ * Gives a database from before `event_key` existed its keys. Each event keeps its row: where
+ * earlier retries were stored twice, the first row gets the key and the others keep none, so
+ * nothing stored is lost and every new delivery of that event is a duplicate.
+ */
+function addEventKeys(db: DatabaseSync): void {
+  const names = db
+    .prepare("PRAGMA table_info(events)")
+    .all()
+    .map((column) => column.name);
+  if (names.includes("event_key")) return;
+  db.exec("BEGIN IMMEDIATE");
+  try {
+    db.exec("ALTER TABLE events ADD COLUMN event_key TEXT");
+    const rows = db.prepare(`SELECT ${columns} FROM events ORDER BY id`).all().map(toEvent);
+    const setKey = db.prepare("UPDATE events SET event_key = ? WHERE id = ?");
+    const keyed = new Set<string>();
+    for (const row of rows) {
+      const key = eventKey(row);
+      if (keyed.has(key)) continue;
+      keyed.add(key);
+      setKey.run(key, row.id);
+    }
+    db.exec("COMMIT");
+  } catch (error) {
+    db.exec("ROLLBACK");
+    throw error;
+  }
 }

@@ -1,9 +1,12 @@
 // Shared by the tests: a receiver on a loopback port over a SQLite file in a temporary
 // folder, and webhooks signed as the sandbox signs them.
+import { type ChildProcessByStdio, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { fileURLToPath } from "node:url";
 import { signWebhook } from "@simlessly/mock";
 import { silentLogger } from "../src/log.ts";
 import { createReceiver, type Receiver } from "../src/receiver.ts";
@@ -71,4 +74,52 @@ export function deliver(
 export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url);
   return { status: response.status, body: await response.json() };
+}
+
+/** src/main.ts running in a child process, as it runs in production. */
+export interface RunningMain {
+  readonly child: ChildProcessByStdio<null, Readable, Readable>;
+  /** The URL from its `listening` line. */
+  readonly url: string;
+  /** Everything it printed so far, stdout and stderr. */
+  output(): string;
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+}
+
+const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
+
+/** Starts src/main.ts on `dbPath` and `port` (0: a free one) and waits for it to listen. */
+export async function spawnMain(dbPath: string, port = 0): Promise<RunningMain> {
+  const child = spawn(process.execPath, [mainPath], {
+    env: {
+      PATH: process.env.PATH,
+      SIMLESSLY_SECRET_KEY: secretKey,
+      WEBHOOK_RECEIVER_PORT: String(port),
+      WEBHOOK_RECEIVER_DB: dbPath,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /"event":"listening","url":"([^"]+)"/.exec(output);
+      if (match?.[1] !== undefined) {
+        clearInterval(timer);
+        resolve(match[1]);
+      }
+      if (child.exitCode !== null || child.signalCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`exited early: ${output}`));
+      }
+    }, 20);
+  });
+  return { child, url, output: () => output, exited };
 }

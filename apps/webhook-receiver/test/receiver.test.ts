@@ -100,6 +100,39 @@ describe("webhook receiver", () => {
     expect(await eventsOf(started.url, iccid)).toHaveLength(1);
   });
 
+  it("takes the same notification under a new Request-ID as a duplicate: a sender's retry", async () => {
+    const started = await startReceiver(dbPath);
+    receiver = started.receiver;
+    const iccid = "89860468152080340002";
+    const body = notification(iccid);
+    expect(await (await deliver(started.url, body)).json()).toEqual({ result: "inserted" });
+    const retry = await deliver(started.url, body);
+    expect(retry.status).toBe(200);
+    expect(await retry.json()).toEqual({ result: "duplicate" });
+    expect(await eventsOf(started.url, iccid)).toHaveLength(1);
+  });
+
+  it("keeps events of one profile that differ in kind, status or time", async () => {
+    const started = await startReceiver(dbPath);
+    receiver = started.receiver;
+    const iccid = "89860468152080340003";
+    const installed = JSON.parse(notification(iccid)) as Record<string, unknown>;
+    const variants = [
+      installed,
+      { ...installed, notificationType: "ENABLE" },
+      {
+        ...installed,
+        notificationStatus: { status: "FAILED", message: "Profile is not installed." },
+      },
+      { ...installed, timestamp: String(Number(installed.timestamp) + 1) },
+    ];
+    for (const variant of variants) {
+      const answer = await deliver(started.url, JSON.stringify(variant));
+      expect(await answer.json()).toEqual({ result: "inserted" });
+    }
+    expect(await eventsOf(started.url, iccid)).toHaveLength(variants.length);
+  });
+
   it("refuses a bad signature with 401 and stores nothing", async () => {
     const started = await startReceiver(dbPath);
     receiver = started.receiver;

@@ -1,14 +1,11 @@
 // The service as it runs in production: src/main.ts in a child process, configured from the
 // environment, stopped with SIGTERM. It must exit 0 with what it acknowledged on disk, and
 // its log must hold neither the secret key nor the payload's matching id.
-import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqliteEventStore } from "../src/sqlite-event-store.ts";
-import { deliver, notification, secretKey, temporaryFolder } from "./helpers.ts";
+import { deliver, notification, secretKey, spawnMain, temporaryFolder } from "./helpers.ts";
 
-const mainPath = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 let folder: ReturnType<typeof temporaryFolder> | undefined;
 afterEach(() => folder?.remove());
 
@@ -16,48 +13,18 @@ describe("main", () => {
   it("stores, then exits 0 on SIGTERM with the event on disk and no secret in its log", async () => {
     folder = temporaryFolder();
     const dbPath = join(folder.path, "events.sqlite");
-    const child = spawn(process.execPath, [mainPath], {
-      env: {
-        PATH: process.env.PATH,
-        SIMLESSLY_SECRET_KEY: secretKey,
-        WEBHOOK_RECEIVER_PORT: "0",
-        WEBHOOK_RECEIVER_DB: dbPath,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
-
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setInterval(() => {
-        const match = /"event":"listening","url":"([^"]+)"/.exec(output);
-        if (match?.[1] !== undefined) {
-          clearInterval(timer);
-          resolve(match[1]);
-        }
-        if (child.exitCode !== null) {
-          clearInterval(timer);
-          reject(new Error(`exited early: ${output}`));
-        }
-      }, 20);
-    });
+    const { child, url, output, exited } = await spawnMain(dbPath);
     const iccid = "89860468152080340005";
     expect((await deliver(url, notification(iccid))).status).toBe(200);
     expect((await deliver(url, notification(iccid), { key: "x".repeat(32) })).status).toBe(401);
 
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain('"event":"stopped"');
-    expect(output).not.toContain(secretKey);
-    expect(output).not.toContain("MATCHINGIDSECRET0001");
+    expect(output()).toContain('"event":"stopped"');
+    expect(output()).not.toContain(secretKey);
+    expect(output()).not.toContain("MATCHINGIDSECRET0001");
     expect(
-      output
+      output()
         .trim()
         .split("\n")
         .every((line) => line.startsWith("{")),

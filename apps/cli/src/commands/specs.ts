@@ -247,6 +247,16 @@ trigger\` plays device events on it (download, install …) from another shell.`
       valueName: "newest|middle|oldest",
       description: "Spell them as that docs generation does (default newest)",
     },
+    "webhook-attempts": {
+      type: "string",
+      valueName: "N",
+      description: "Attempts per notification the receiver does not take (default 3)",
+    },
+    "webhook-retry-delay": {
+      type: "string",
+      valueName: "MS",
+      description: "Wait before retry n is n times MS (default 200)",
+    },
     "smdp-host": {
       type: "string",
       valueName: "HOST",
@@ -313,8 +323,10 @@ export const sandboxTriggerSpec: CommandSpec = {
   description: `Tells a running sandbox that a device did something with a profile, through its admin
 API (POST /__sandbox/device-events): the profile changes status and the sandbox sends the
 profile status webhook to its --webhook-url, as the platform does when a phone acts.
-Prints the profile's new status and how the webhook went (waiting for it up to
---webhook-wait); --json prints the sandbox's answer with the delivery attempts.
+Prints the profile's new status, where the sandbox sent the webhook and how it went
+(waiting for it up to --webhook-wait), or a warning on stderr when the sandbox has no
+--webhook-url and sent none; --json prints the sandbox's answer (webhookUrl included) with
+the delivery attempts.
 
 EVENT is one of:
   download  the device downloads the profile (Available or Released → Downloaded)

@@ -20,6 +20,9 @@ const usage = `Usage: pnpm sandbox [options]   (or: simlessly sandbox [options])
   --webhook-url URL      POST signed profile status notifications to URL
   --webhook-generation newest|middle|oldest
                          spell them as that docs generation does (default newest)
+  --webhook-attempts N   attempts per notification the receiver does not take (default 3)
+  --webhook-retry-delay MS
+                         wait before retry n is n times MS (default 200)
   --smdp-host HOST       SM-DP+ address in activation codes (default rsp.sandbox.simlessly.test)
   --token-ttl SECONDS    lifetime of CMP tokens (default 3600)
   --latency MS|MIN-MAX   delay before every request
@@ -52,6 +55,8 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
       data: { type: "string" },
       "webhook-url": { type: "string" },
       "webhook-generation": { type: "string" },
+      "webhook-attempts": { type: "string" },
+      "webhook-retry-delay": { type: "string" },
       "smdp-host": { type: "string" },
       "token-ttl": { type: "string" },
       latency: { type: "string" },
@@ -132,6 +137,10 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
   const seed = integer("seed", values.seed, 0, 2 ** 31 - 1);
   const tokenTtlSeconds = integer("token-ttl", values["token-ttl"], 1, 31_536_000);
   const port = integer("port", values.port, 0, 65_535) ?? 4020;
+  const webhookRetry = {
+    attempts: integer("webhook-attempts", values["webhook-attempts"], 1, 100),
+    delayMs: integer("webhook-retry-delay", values["webhook-retry-delay"], 0, 3_600_000),
+  };
 
   let sandbox: Sandbox;
   try {
@@ -148,6 +157,9 @@ export async function runSandboxCommand(args: readonly string[]): Promise<void> 
       ...(values.data === undefined ? {} : { dataFile: values.data }),
       ...(values["webhook-url"] === undefined ? {} : { webhookUrl: values["webhook-url"] }),
       ...(webhookGeneration === undefined ? {} : { webhookGeneration }),
+      webhookRetry: Object.fromEntries(
+        Object.entries(webhookRetry).filter(([, value]) => value !== undefined),
+      ),
       ...(values["smdp-host"] === undefined ? {} : { smdpHost: values["smdp-host"] }),
     });
   } catch (error) {

@@ -65,6 +65,12 @@ export interface SandboxOptions {
    * default), `middle` or `oldest` (`NotificationType`, `Failed`; see webhook-generations.ts).
    */
   readonly webhookGeneration?: WebhookGeneration;
+  /**
+   * How a notification the receiver does not take (a non-2xx answer, a network error) is
+   * sent again: `attempts` in all (3 by default), retry n after n × `delayMs` (200 ms by
+   * default).
+   */
+  readonly webhookRetry?: { readonly attempts?: number; readonly delayMs?: number };
   /** The clock, milliseconds since the epoch; `Date.now` by default. */
   readonly now?: () => number;
   /** Profile configurations; `templateRegular01`, `templateRecycle02`, `DEFAULT_UPP_CONFIG` by default. */
@@ -145,6 +151,8 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
     secretKey: credentials.rsp.secretKey,
     now,
     ...(options.webhookGeneration === undefined ? {} : { generation: options.webhookGeneration }),
+    attempts: positiveInteger("webhookRetry.attempts", options.webhookRetry?.attempts),
+    retryDelayMs: positiveInteger("webhookRetry.delayMs", options.webhookRetry?.delayMs, 0),
   });
   const { ctx, codeKey } = createSandboxEngine({
     settings,
@@ -264,4 +272,12 @@ function listen(server: Server, port: number, host: string): Promise<number> {
       resolve((server.address() as AddressInfo).port);
     });
   });
+}
+
+function positiveInteger(name: string, value: number | undefined, min = 1): number | undefined {
+  if (value === undefined) return undefined;
+  if (!Number.isSafeInteger(value) || value < min) {
+    throw new Error(`sandbox: ${name} must be an integer of at least ${min}`);
+  }
+  return value;
 }

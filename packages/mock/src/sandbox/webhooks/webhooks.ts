@@ -22,6 +22,8 @@ export interface WebhookDelivery {
 
 /** The webhook sender of a sandbox. */
 export interface WebhookSender {
+  /** Where notifications go; null when they are dropped. */
+  readonly url: string | null;
   /** Queues a notification; delivery runs in the background. */
   send(notification: ProfileStatusNotification): void;
   /** The most recent delivery attempts, oldest first. */
@@ -37,9 +39,10 @@ export interface WebhookSenderOptions {
   readonly accessKey: string;
   readonly secretKey: string;
   readonly now: () => number;
-  /** Attempts per notification (a non-2xx answer or a network error is retried). */
-  readonly attempts?: number;
-  readonly retryDelayMs?: number;
+  /** Attempts per notification (a non-2xx answer or a network error is retried); 3 by default. */
+  readonly attempts?: number | undefined;
+  /** The wait before retry n is n times this; 200 ms by default. */
+  readonly retryDelayMs?: number | undefined;
   readonly timeoutMs?: number;
   /** The docs generation whose spelling the payload takes; `newest` (the contract's) by default. */
   readonly generation?: WebhookGeneration;
@@ -116,6 +119,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   };
 
   return {
+    url: options.url ?? null,
     send(notification) {
       if (options.url === undefined) return;
       const delivery = deliver(notification).finally(() => inFlight.delete(delivery));
