@@ -14,6 +14,7 @@ interface Received {
 
 let cli: SandboxCli;
 let receiver: Server;
+let hookUrl: string;
 const received: Received[] = [];
 let serial = 0;
 
@@ -23,10 +24,10 @@ function newIccid(): string {
 }
 
 /** Generates a profile (Available) the way a platform user does, over HTTP. */
-async function availableProfile(): Promise<string> {
+async function availableProfile(on: SandboxCli = cli): Promise<string> {
   const iccid = newIccid();
-  const { accessKey, secretKey } = cli.sandbox.credentials.rsp;
-  const client = createRspClient({ baseUrl: cli.sandbox.url, accessKey, secretKey });
+  const { accessKey, secretKey } = on.sandbox.credentials.rsp;
+  const client = createRspClient({ baseUrl: on.sandbox.url, accessKey, secretKey });
   await client.generateAc({
     configName: "templateRegular01",
     iccid,
@@ -45,12 +46,16 @@ beforeAll(async () => {
     });
     request.on("end", () => {
       received.push({ headers: request.headers, body: JSON.parse(text) });
-      response.writeHead(204).end();
+      // Under /slow the answer takes a while, so that a delivery is still running when the
+      // CLI, not waiting for it, prints.
+      const delayMs = request.url?.startsWith("/slow") ? 300 : 0;
+      setTimeout(() => response.writeHead(204).end(), delayMs);
     });
   });
   await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
   const { port } = receiver.address() as AddressInfo;
-  cli = await startSandboxCli({ webhookUrl: `http://127.0.0.1:${port}/hook` });
+  hookUrl = `http://127.0.0.1:${port}/hook`;
+  cli = await startSandboxCli({ webhookUrl: hookUrl });
 });
 
 afterAll(async () => {
@@ -69,7 +74,9 @@ describe("simlessly sandbox trigger", () => {
     expect(download.stdout).toContain(
       `DOWNLOADED played on ${iccid}: the profile is now Downloaded`,
     );
-    expect(download.stdout).toMatch(/webhook: DOWNLOADED SUCCESS delivered .*HTTP 204, attempt 1/);
+    expect(download.stdout).toContain(
+      `webhook: DOWNLOADED SUCCESS delivered to ${hookUrl} (HTTP 204, attempt 1)`,
+    );
 
     // No --eid: the EID the download bound the profile to.
     const eid = "89049032000001000000012345678901";
@@ -119,6 +126,7 @@ describe("simlessly sandbox trigger", () => {
         success: false,
         message: "Profile is not installed.",
         status: "Available",
+        webhookUrl: hookUrl,
       },
     });
     expect(document.result.webhookDeliveries[0]).toMatchObject({
@@ -193,5 +201,124 @@ describe("simlessly sandbox trigger", () => {
     expect(viaUrl.code).toBe(1);
     expect(viaUrl.stderr).toContain("SIMLESSLY_BASE_URL overridden by a flag");
     expect(viaUrl.stderr).toContain(`no profile with ICCID ${missing}`);
+  });
+});
+
+describe("simlessly sandbox trigger on a sandbox without a webhook URL", () => {
+  let bare: SandboxCli;
+
+  beforeAll(async () => {
+    bare = await startSandboxCli();
+  });
+
+  afterAll(async () => {
+    await bare.stop();
+    const printed = bare.outputs.join("\n");
+    for (const secret of credentialSecrets(bare.env)) expect(printed).not.toContain(secret);
+  });
+
+  it("plays the event (exit 0) and warns on stderr that no webhook was sent", async () => {
+    const iccid = await availableProfile(bare);
+    const started = Date.now();
+    const result = await bare.run(["sandbox", "trigger", "download", "--iccid", iccid]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`DOWNLOADED played on ${iccid}: the profile is now Downloaded`);
+    expect(result.stdout).toContain("webhook: none sent (the sandbox has no --webhook-url)");
+    const { port } = new URL(bare.sandbox.url);
+    expect(result.stderr).toContain(
+      "warning: no webhook sent: the sandbox was started without --webhook-url; restart it with" +
+        ` --webhook-url URL, e.g. \`simlessly sandbox --port ${port} --webhook-url http://127.0.0.1:4040\``,
+    );
+    // Nothing is sent, so nothing is waited for (the default wait is 2 s).
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(bare.sandbox.admin.profiles({ iccid }).profiles[0]?.status).toBe("Downloaded");
+  });
+
+  it("says so in --json too: webhookUrl null and no delivery", async () => {
+    const iccid = await availableProfile(bare);
+    const result = await bare.run(["sandbox", "trigger", "download", "--iccid", iccid, "--json"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("warning: no webhook sent");
+    const document = JSON.parse(result.stdout);
+    expect(document).toMatchObject({
+      ok: true,
+      result: {
+        iccid,
+        event: "DOWNLOADED",
+        success: true,
+        webhookUrl: null,
+        webhookDeliveries: [],
+      },
+    });
+  });
+});
+
+describe("simlessly sandbox trigger on other sandboxes", () => {
+  it("names where the webhook goes when it does not wait, without the URL's query", async () => {
+    const token = "receiver-token-6f2a";
+    const slowUrl = hookUrl.replace(/\/hook$/, "/slow");
+    const other = await startSandboxCli({ webhookUrl: `${slowUrl}?token=${token}` });
+    try {
+      const iccid = await availableProfile(other);
+      const result = await other.run([
+        "sandbox",
+        "trigger",
+        "download",
+        "--iccid",
+        iccid,
+        "--webhook-wait",
+        "0",
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain(
+        `webhook: sent to ${slowUrl} (delivery runs in the background; GET /__sandbox/webhooks lists attempts)`,
+      );
+      expect(result.stderr).not.toContain("warning:");
+      const json = await other.run(["sandbox", "trigger", "install", "--iccid", iccid, "--json"]);
+      expect(JSON.parse(json.stdout).result.webhookUrl).toBe(slowUrl);
+      expect(`${result.stdout}${result.stderr}${json.stdout}${json.stderr}`).not.toContain(token);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it("prints nothing extra for an older sandbox whose answer does not name a webhook URL", async () => {
+    // A stand-in for an older sandbox on loopback: its device-event answer has no webhookUrl.
+    const iccid = newIccid();
+    const older = createServer((request, response) => {
+      request.resume();
+      request.on("end", () => {
+        const path = request.url ?? "";
+        const answer = path.startsWith("/__sandbox/profiles")
+          ? { profiles: [] }
+          : path === "/__sandbox/webhooks"
+            ? { deliveries: [] }
+            : { found: true, success: true, message: null, status: "Downloaded" };
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify(answer));
+      });
+    });
+    await new Promise<void>((resolve) => older.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = older.address() as AddressInfo;
+      const result = await cli.run(
+        ["sandbox", "trigger", "download", "--iccid", iccid, "--webhook-wait", "0", "--json"],
+        { env: { SIMLESSLY_BASE_URL: `http://127.0.0.1:${port}` } },
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toBe("");
+      const document = JSON.parse(result.stdout);
+      expect(document.result).not.toHaveProperty("webhookUrl");
+      const text = await cli.run(
+        ["sandbox", "trigger", "download", "--iccid", iccid, "--webhook-wait", "0"],
+        { env: { SIMLESSLY_BASE_URL: `http://127.0.0.1:${port}` } },
+      );
+      expect(text.code, text.stderr).toBe(0);
+      expect(text.stdout).toContain("webhook: not waited for (--webhook-wait 0)");
+      expect(text.stderr).not.toContain("warning:");
+    } finally {
+      older.closeAllConnections();
+      await new Promise((resolve) => older.close(resolve));
+    }
   });
 });

@@ -65,7 +65,13 @@ describe("profile status webhooks", () => {
     });
     expect(event).toEqual({
       status: 200,
-      body: { found: true, success: true, message: null, status: "Downloaded" },
+      body: {
+        found: true,
+        success: true,
+        message: null,
+        status: "Downloaded",
+        webhookUrl: receiver.url,
+      },
     });
 
     const [hook] = await receiver.waitFor(1);
@@ -206,6 +212,28 @@ describe("profile status webhooks", () => {
       notificationType: "DOWNLOADED",
       notificationStatus: "FAILED",
     });
+  });
+
+  it("answers a device event with a null webhookUrl when it has no webhook URL", async () => {
+    sandbox = await createSandbox({ batchDelayMs: 0, env: {} });
+    const clients = createTestClients({
+      rspUrl: sandbox.url,
+      eimUrl: sandbox.url,
+      cmpUrl: sandbox.url,
+      credentials: sandbox.credentials,
+    });
+    await clients.rsp.call("generateAc", { configName: "templateRegular01", ...simRecord(S, 7) });
+    const event = await deviceEvent(sandbox.url, {
+      iccid: iccid(S, 7),
+      eid: eid(8),
+      event: "DOWNLOADED",
+    });
+    expect(event).toEqual({
+      status: 200,
+      body: { found: true, success: true, message: null, status: "Downloaded", webhookUrl: null },
+    });
+    await sandbox.stop();
+    expect(sandbox.admin.webhookDeliveries()).toEqual([]);
   });
 
   it("answers 404 for a device event on an unknown ICCID", async () => {

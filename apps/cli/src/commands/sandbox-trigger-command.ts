@@ -2,7 +2,9 @@ import { UsageError } from "../core/cli-error.ts";
 import type { Invocation } from "../core/command-spec.ts";
 import { ExitCode } from "../core/exit-code.ts";
 import { targetOf } from "../core/target-line.ts";
+import { colorEnabled, createStyle } from "../core/terminal.ts";
 import type { CliContext } from "./command-module.ts";
+import { defaultListenPort } from "./listen-command.ts";
 import { formatReport } from "./operation/format-report.ts";
 import {
   type DeviceEventType,
@@ -36,16 +38,27 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
   const eid = givenEid ?? (await boundEid(admin, iccid));
   const before = new Set((await admin.webhookDeliveries()).map((entry) => entry.requestId));
   const outcome = await admin.deviceEvent({ iccid, eid, event });
-  const deliveries = await newWebhookDeliveries(admin, iccid, before, waitMs);
+  const webhookUrl = webhookUrlOf(outcome);
+  // A sandbox without a webhook URL sends nothing: there is no delivery to wait for.
+  const deliveries =
+    webhookUrl === null ? [] : await newWebhookDeliveries(admin, iccid, before, waitMs);
 
   const exitCode = outcome.success ? ExitCode.ok : ExitCode.recordsFailed;
   const headline = outcome.success
     ? `${event} played on ${iccid}: the profile is now ${outcome.status}`
     : `${event} refused for ${iccid}: ${outcome.message ?? "the status does not allow it"} (the profile stays ${outcome.status})`;
-  const result = { iccid, eid, event, ...outcome, webhookDeliveries: deliveries };
+  const result = {
+    iccid,
+    eid,
+    event,
+    ...outcome,
+    ...(webhookUrl === undefined ? {} : { webhookUrl }),
+    webhookDeliveries: deliveries,
+  };
+  const lines = [`EID ${eid}`, webhookLine(deliveries, waitMs, webhookUrl)];
   context.stdout.write(
     formatReport(
-      { headline, lines: [`EID ${eid}`, webhookLine(deliveries, waitMs)], exitCode, result },
+      { headline, lines, exitCode, result },
       {
         operationId: "playSandboxDeviceEvent",
         json: global.json,
@@ -55,6 +68,14 @@ export async function run(invocation: Invocation, context: CliContext): Promise<
       },
     ),
   );
+  if (webhookUrl === null) {
+    const style = createStyle(colorEnabled(context.stderr, context.env));
+    context.stderr.write(
+      `${style.yellow("warning:")} no webhook sent: the sandbox was started without --webhook-url; ` +
+        `restart it with --webhook-url URL, e.g. \`${restartCommand(sandbox.baseUrl)}\` ` +
+        "to send them to `simlessly listen`\n",
+    );
+  }
   return exitCode;
 }
 
@@ -95,17 +116,54 @@ async function boundEid(
   return (await admin.profileEid(iccid)) ?? exampleEid;
 }
 
-function webhookLine(deliveries: readonly WebhookDelivery[], waitMs: number): string {
+/**
+ * Where the sandbox says it sends the event's webhook: a URL, null when it has no webhook URL,
+ * undefined when its answer does not say (a sandbox older than the field).
+ */
+function webhookUrlOf(outcome: object): string | null | undefined {
+  if (!("webhookUrl" in outcome)) return undefined;
+  const { webhookUrl } = outcome;
+  if (webhookUrl === null) return null;
+  return typeof webhookUrl === "string" ? shownUrl(webhookUrl) : undefined;
+}
+
+// A receiver's URL may carry a credential in its user info, query or fragment: they are left
+// out, as the target line leaves them out of a base URL.
+function shownUrl(url: string): string {
+  if (!URL.canParse(url)) return "(an unreadable URL)";
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+}
+
+// The sandbox command that sends webhooks to `simlessly listen` (its default address), on
+// the port this sandbox answers on, so that it can be pasted as it is.
+function restartCommand(sandboxUrl: string): string {
+  const port = URL.canParse(sandboxUrl) ? new URL(sandboxUrl).port : "";
+  const portFlag = port === "" ? "" : ` --port ${port}`;
+  return `simlessly sandbox${portFlag} --webhook-url http://127.0.0.1:${defaultListenPort}`;
+}
+
+function webhookLine(
+  deliveries: readonly WebhookDelivery[],
+  waitMs: number,
+  webhookUrl: string | null | undefined,
+): string {
+  if (webhookUrl === null) return "webhook: none sent (the sandbox has no --webhook-url)";
   const last = deliveries.find(delivered) ?? deliveries.at(-1);
   if (last === undefined) {
-    return waitMs === 0
-      ? "webhook: not waited for (--webhook-wait 0)"
-      : `webhook: none sent within ${waitMs / 1000} s (the sandbox sends them only when started with --webhook-url URL)`;
+    if (webhookUrl === undefined) {
+      return waitMs === 0
+        ? "webhook: not waited for (--webhook-wait 0)"
+        : `webhook: none sent within ${waitMs / 1000} s (the sandbox sends them only when started with --webhook-url URL)`;
+    }
+    const waited = waitMs === 0 ? "" : `, no attempt finished within ${waitMs / 1000} s`;
+    return `webhook: sent to ${webhookUrl}${waited} (delivery runs in the background; GET /__sandbox/webhooks lists attempts)`;
   }
   const answer =
     last.httpStatus === null ? `failed: ${last.error ?? "error"}` : `HTTP ${last.httpStatus}`;
   const verdict = delivered(last) ? "delivered" : "not delivered";
-  return `webhook: ${last.notificationType} ${last.notificationStatus} ${verdict} to the sandbox's --webhook-url (${answer}, attempt ${last.attempt})`;
+  const where = webhookUrl ?? "the sandbox's --webhook-url";
+  return `webhook: ${last.notificationType} ${last.notificationStatus} ${verdict} to ${where} (${answer}, attempt ${last.attempt})`;
 }
 
 function webhookWaitMs(given: string | undefined): number {

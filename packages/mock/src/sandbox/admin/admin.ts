@@ -87,6 +87,17 @@ export interface RequestLogView {
   readonly refused: boolean;
 }
 
+/**
+ * What a played device event did, and where its profile status notification is sent. The
+ * notification goes out in the background: the answer does not wait for its delivery.
+ */
+export type SandboxDeviceEventResult =
+  | { readonly found: false }
+  | (Extract<DeviceEventResult, { readonly found: true }> & {
+      /** Where the notification of this event is sent; null when the sandbox has none. */
+      readonly webhookUrl: string | null;
+    });
+
 /** The admin handle of a sandbox. */
 export interface SandboxAdmin {
   /** Lists ICCIDs with their submission counts (after applying whatever has come due). */
@@ -110,8 +121,8 @@ export interface SandboxAdmin {
    * Throws a ZodError for a status it cannot end with.
    */
   setBatchEndStatus(status: string | null): string | null;
-  /** Plays a device event on a profile and sends its webhook. */
-  deviceEvent(input: DeviceEventInput): DeviceEventResult;
+  /** Plays a device event on a profile and sends its webhook (when there is a webhook URL). */
+  deviceEvent(input: DeviceEventInput): SandboxDeviceEventResult;
   /** The latest webhook delivery attempts. */
   webhookDeliveries(): readonly WebhookDelivery[];
   /** The last answered operation requests (oldest first), with their warnings. */
@@ -210,7 +221,9 @@ export function createSandboxAdmin(input: SandboxAdminInput): SandboxAdmin {
       settle(ctx);
       const result = applyDeviceEvent(ctx, event);
       input.onChange();
-      return result;
+      // Named in the answer so that whoever played the event knows where to look for its
+      // webhook, or that none went out.
+      return result.found ? { ...result, webhookUrl: input.webhooks.url } : result;
     },
     webhookDeliveries: () => input.webhooks.deliveries(),
     requests: () =>
