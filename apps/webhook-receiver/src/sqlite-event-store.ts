@@ -9,6 +9,7 @@ import {
   type NewEvent,
   type StoredEvent,
 } from "./event-store.ts";
+import { createGroupCommit } from "./group-commit.ts";
 
 const table = `
 CREATE TABLE IF NOT EXISTS events (
@@ -37,9 +38,9 @@ CREATE INDEX IF NOT EXISTS events_by_profile ON events (iccid, occurred_at, id);
 const columns = `id, request_id, kind, iccid, eid, notification_type, status, occurred_at,
   received_at, config_name, device_name, client_ip, installed_times`;
 
-/** The EventStore on SQLite: every method answers at once. */
+/** The EventStore on SQLite: every method but `append` answers at once. */
 export interface SqliteEventStore extends EventStore {
-  append(event: NewEvent): AppendResult;
+  append(event: NewEvent): Promise<AppendResult>;
   seen(requestId: string): boolean;
   eventsFor(iccid: string): readonly StoredEvent[];
   latestFor(iccid: string): StoredEvent | null;
@@ -50,7 +51,7 @@ export interface SqliteEventStore extends EventStore {
 export function openSqliteEventStore(path: string): SqliteEventStore {
   const db = new DatabaseSync(path);
   db.exec("PRAGMA journal_mode = WAL");
-  // FULL: a commit is fsynced before `append` returns, which is what answering 2xx promises.
+  // FULL: a commit is fsynced before `append` resolves, which is what answering 2xx promises.
   db.exec("PRAGMA synchronous = FULL");
   db.exec("PRAGMA busy_timeout = 5000");
   db.exec(table);
@@ -70,32 +71,54 @@ export function openSqliteEventStore(path: string): SqliteEventStore {
     `SELECT ${columns} FROM events WHERE iccid = ? ORDER BY occurred_at DESC, id DESC LIMIT 1`,
   );
 
+  const insertOne = (event: NewEvent): AppendResult => {
+    const result = insert.run(
+      event.requestId,
+      eventKey(event),
+      event.kind,
+      event.iccid,
+      event.eid,
+      event.notificationType,
+      event.status,
+      event.occurredAt,
+      event.receivedAt,
+      event.configName,
+      event.deviceName,
+      event.clientIp,
+      event.installedTimes,
+    );
+    return result.changes === 0 ? "duplicate" : "inserted";
+  };
+  // One transaction per group of concurrent deliveries (group-commit.ts). Two deliveries of
+  // one event in the same group are told apart by the unique columns, in order.
+  const appends = createGroupCommit<NewEvent, AppendResult>((events) => {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const results = events.map(insertOne);
+      db.exec("COMMIT");
+      return results;
+    } catch (error) {
+      try {
+        db.exec("ROLLBACK");
+      } catch {
+        // SQLite rolls back by itself after some errors (a full disk, an I/O error).
+      }
+      throw error;
+    }
+  });
+
   return {
-    append(event: NewEvent): AppendResult {
-      const result = insert.run(
-        event.requestId,
-        eventKey(event),
-        event.kind,
-        event.iccid,
-        event.eid,
-        event.notificationType,
-        event.status,
-        event.occurredAt,
-        event.receivedAt,
-        event.configName,
-        event.deviceName,
-        event.clientIp,
-        event.installedTimes,
-      );
-      return result.changes === 0 ? "duplicate" : "inserted";
-    },
+    append: (event) => appends.write(event),
     seen: (requestId) => byRequest.get(requestId) !== undefined,
     eventsFor: (iccid) => byProfile.all(iccid).map(toEvent),
     latestFor(iccid) {
       const row = latest.get(iccid);
       return row === undefined ? null : toEvent(row);
     },
-    close: () => db.close(),
+    close() {
+      appends.flush();
+      db.close();
+    },
   };
 }
 

@@ -35,7 +35,7 @@ const installed: NewEvent = {
 };
 
 describe("openSqliteEventStore", () => {
-  it("keys the events of an older database, keeping every row, and dedupes from then on", () => {
+  it("keys the events of an older database, keeping every row, and dedupes from then on", async () => {
     folder = temporaryFolder();
     const path = join(folder.path, "events.sqlite");
     const old = new DatabaseSync(path);
@@ -60,13 +60,13 @@ describe("openSqliteEventStore", () => {
         "INSTALLED",
         "ENABLE",
       ]);
-      expect(store.append(installed)).toBe("duplicate");
-      expect(store.append({ ...installed, requestId: "x", notificationType: "ENABLE" })).toBe(
+      expect(await store.append(installed)).toBe("duplicate");
+      expect(await store.append({ ...installed, requestId: "x", notificationType: "ENABLE" })).toBe(
         "duplicate",
       );
-      expect(store.append({ ...installed, requestId: "y", notificationType: "DISABLE" })).toBe(
-        "inserted",
-      );
+      expect(
+        await store.append({ ...installed, requestId: "y", notificationType: "DISABLE" }),
+      ).toBe("inserted");
       expect(store.eventsFor(installed.iccid)).toHaveLength(4);
     } finally {
       store.close();
@@ -74,9 +74,33 @@ describe("openSqliteEventStore", () => {
     // A second opening finds the keys in place.
     const again = openSqliteEventStore(path);
     try {
-      expect(again.append({ ...installed, requestId: "z" })).toBe("duplicate");
+      expect(await again.append({ ...installed, requestId: "z" })).toBe("duplicate");
     } finally {
       again.close();
+    }
+  });
+
+  it("writes concurrent appends in one group, each with its own result, all durable", async () => {
+    folder = temporaryFolder();
+    const path = join(folder.path, "events.sqlite");
+    const store = openSqliteEventStore(path);
+    const events = Array.from({ length: 50 }, (_, index) => ({
+      ...installed,
+      requestId: `6f1c3d1e-0000-4000-8000-${String(index).padStart(12, "0")}`,
+      occurredAt: installed.occurredAt + index,
+    }));
+    // The last one repeats the first under a new Request-ID, in the same group.
+    const results = await Promise.all(
+      [...events, { ...installed, requestId: "retry" }].map((event) => store.append(event)),
+    );
+    expect(results.filter((result) => result === "inserted")).toHaveLength(50);
+    expect(results.at(-1)).toBe("duplicate");
+    store.close();
+    const reopened = openSqliteEventStore(path);
+    try {
+      expect(reopened.eventsFor(installed.iccid)).toHaveLength(50);
+    } finally {
+      reopened.close();
     }
   });
 });
