@@ -106,6 +106,27 @@ export function applyDeviceEvent(ctx: EngineContext, input: DeviceEventInput): D
   };
 }
 
+// The last event time given to each profile of a sandbox (kept across a reset, which empties
+// the state in place: times only go forward).
+const lastEventTimes = new WeakMap<object, Map<string, number>>();
+
+/**
+ * The event time of a profile's next notification: the clock, but always after the profile's
+ * previous one. A script can play two events on one profile within a millisecond, which no
+ * device does; giving them one time would make them look like one event sent twice to a
+ * receiver that recognises retries by the notification (see the README).
+ */
+function nextEventTime(ctx: EngineContext, iccid: string): number {
+  let times = lastEventTimes.get(ctx.state);
+  if (times === undefined) {
+    times = new Map();
+    lastEventTimes.set(ctx.state, times);
+  }
+  const time = Math.max(ctx.now(), (times.get(iccid) ?? 0) + 1);
+  times.set(iccid, time);
+  return time;
+}
+
 /** Builds the webhook payload of a profile event. */
 export function profileNotification(
   ctx: EngineContext,
@@ -123,7 +144,7 @@ export function profileNotification(
   const notification: ProfileStatusNotification = {
     eid: event.eid,
     iccid,
-    timestamp: String(ctx.now()).padStart(13, "0"),
+    timestamp: String(nextEventTime(ctx, iccid)).padStart(13, "0"),
     matchingId: ctx.codes.matchingId(iccid, record.generation),
     configName: ctx.settings.configs[record.config]?.name ?? "unknown",
     type: "PROFILE_EVENT_NOTIFICATION",
