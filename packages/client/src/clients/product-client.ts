@@ -165,15 +165,12 @@ export function createProductClient<Paths extends {}>(
   });
   const raw = createClient<Paths, "application/json">({ baseUrl, fetch: transport.fetch });
 
+  const targetOf = (operation: CallableOperation) => ({
+    url: baseUrl + operation.path,
+    method: operation.method.toUpperCase(),
+  });
   // Each operation's URL and method, worked out once rather than on every call.
-  const targets = new Map(
-    setup.operations.map((operation) => [operation, targetOfAny(operation)] as const),
-  );
-  function targetOfAny(operation: CallableOperation) {
-    return { url: baseUrl + operation.path, method: operation.method.toUpperCase() };
-  }
-  const targetOf = (operation: CallableOperation) =>
-    targets.get(operation) ?? targetOfAny(operation);
+  const targets = new Map(setup.operations.map((operation) => [operation, targetOf(operation)]));
 
   async function call(operation: CallableOperation, body: unknown, callOptions: CallOptions = {}) {
     const { operationId } = operation;
@@ -202,7 +199,7 @@ export function createProductClient<Paths extends {}>(
     }
     const { result } = await transport.call({
       operation,
-      ...targetOf(operation),
+      ...(targets.get(operation) ?? targetOf(operation)),
       body: text ?? null,
       headers: callOptions.headers,
       signal: callOptions.signal,
